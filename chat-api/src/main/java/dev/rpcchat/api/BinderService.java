@@ -1,0 +1,55 @@
+package dev.rpcchat.api;
+
+import java.util.List;
+
+import com.googlecode.jsonrpc4j.JsonRpcMethod;
+import com.googlecode.jsonrpc4j.JsonRpcParam;
+
+/**
+ * The binder's JSON-RPC contract: a registry where servers register remote procedures and
+ * clients find them.
+ */
+public interface BinderService {
+
+	/**
+	 * Registers, or renews, one provider of a procedure; without a TTL the entry is
+	 * permanent.
+	 * @param procedureName the procedure's wire name
+	 * @param address the provider's host name or IP address
+	 * @param port the provider's port, 1 to 65535
+	 * @param ttlSeconds the lease in seconds, or {@code null} for a permanent entry
+	 * @return {@code true}
+	 */
+	@JsonRpcMethod("register_procedure")
+	boolean registerProcedure(@JsonRpcParam("procedure_name") String procedureName,
+			@JsonRpcParam("address") String address, @JsonRpcParam("port") int port,
+			@JsonRpcParam("ttl_seconds") @JsonRpcOptional Integer ttlSeconds);
+
+	/**
+	 * Removes one provider of a procedure.
+	 * @param procedureName the procedure's wire name
+	 * @param address the provider's host name or IP address
+	 * @param port the provider's port
+	 * @return whether an entry was removed
+	 */
+	@JsonRpcMethod("unregister_procedure")
+	boolean unregisterProcedure(@JsonRpcParam("procedure_name") String procedureName,
+			@JsonRpcParam("address") String address, @JsonRpcParam("port") int port);
+
+	/**
+	 * Finds one live provider of a procedure, round-robin across providers.
+	 * @param procedureName the procedure's wire name
+	 * @return where the provider answers
+	 * @throws ChatException {@link ErrorCode#PROCEDURE_NOT_FOUND} when none is live
+	 */
+	@JsonRpcMethod("lookup_procedure")
+	ProcedureLocation lookupProcedure(@JsonRpcParam("procedure_name") String procedureName);
+
+	/**
+	 * Lists every live entry.
+	 * @return the entries, sorted by procedure name, address and port
+	 */
+	@JsonRpcMethod("list_procedures")
+	List<ProcedureEntry> listProcedures();
+
+}

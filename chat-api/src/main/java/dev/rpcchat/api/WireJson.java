@@ -1,0 +1,30 @@
+package dev.rpcchat.api;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The Jackson 2 {@link ObjectMapper} that servers and clients use for the wire: jsonrpc4j
+ * speaks Jackson 2.
+ */
+public final class WireJson {
+
+	private WireJson() {
+	}
+
+	/**
+	 * Creates a mapper that writes the wire records as protocol.md shows them.
+	 * @return a new mapper
+	 */
+	public static ObjectMapper newObjectMapper() {
+		return JsonMapper.builder()
+			.addModule(new JavaTimeModule())
+			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.build();
+	}
+
+}

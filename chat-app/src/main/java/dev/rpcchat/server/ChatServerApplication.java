@@ -1,0 +1,16 @@
+package dev.rpcchat.server;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * The chat server: users, rooms and messages, registered with the binder.
+ */
+@SpringBootApplication
+public class ChatServerApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(ChatServerApplication.class, args);
+	}
+
+}
