@@ -1,0 +1,102 @@
+package dev.rpcchat.server;
+
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The chat server's settings, with protocol.md's names and defaults.
+ *
+ * @param binder where the binder is and how to authenticate to it
+ * @param advertisedAddress the address registered with the binder for this server
+ * @param registration the lease asked of the binder
+ * @param rooms room lifetime and history
+ * @param users session lifetime
+ * @param messages message length and rate limits
+ * @param store which store holds the state: {@code memory} or {@code redis}
+ */
+@Validated
+@ConfigurationProperties("chat")
+public record ChatProperties(@Valid @DefaultValue Binder binder,
+		@NotBlank @DefaultValue("127.0.0.1") String advertisedAddress, @Valid @DefaultValue Registration registration,
+		@Valid @DefaultValue Rooms rooms, @Valid @DefaultValue Users users, @Valid @DefaultValue Messages messages,
+		@NotNull @DefaultValue("memory") StoreType store) {
+
+	/**
+	 * Where the binder is.
+	 *
+	 * @param url the binder's JSON-RPC endpoint
+	 * @param token the binder's token, sent as a bearer token when registering; unset for
+	 * an open binder
+	 */
+	public record Binder(@NotNull @DefaultValue("http://localhost:5000/rpc") URI url, String token) {
+
+	}
+
+	/**
+	 * The lease this server asks of the binder, renewed every third of it.
+	 *
+	 * @param ttl the lease
+	 */
+	public record Registration(@NotNull @DefaultValue("30s") @DurationMin(seconds = 3) Duration ttl) {
+
+	}
+
+	/**
+	 * Room lifetime and history.
+	 *
+	 * @param idleTtl how long a room may stay empty before it is reaped
+	 * @param reaperInterval how often the reaper looks
+	 * @param historyLimit messages kept per room
+	 */
+	public record Rooms(@NotNull @DefaultValue("5m") @DurationMin(seconds = 1) Duration idleTtl,
+			@NotNull @DefaultValue("30s") @DurationMin(millis = 100) Duration reaperInterval,
+			@Min(50) @DefaultValue("10000") int historyLimit) {
+
+	}
+
+	/**
+	 * Session lifetime.
+	 *
+	 * @param sessionTtl how long a user may make no call before being signed out
+	 */
+	public record Users(@NotNull @DefaultValue("10m") @DurationMin(seconds = 1) Duration sessionTtl) {
+
+	}
+
+	/**
+	 * Message limits.
+	 *
+	 * @param maxLength the most Unicode code points in one message
+	 * @param perSecond each user's sustained send rate; 0 turns the limit off
+	 * @param burst how many sends a user may make at once before the rate applies
+	 */
+	public record Messages(@Min(1) @Max(1_000_000) @DefaultValue("2000") int maxLength,
+			@Min(0) @DefaultValue("20") int perSecond, @Min(1) @DefaultValue("40") int burst) {
+
+	}
+
+	/**
+	 * Where the chat state lives.
+	 */
+	public enum StoreType {
+
+		/** In this process: the embedded default, one instance. */
+		MEMORY,
+
+		/** In Redis, shared by several chat-app instances. */
+		REDIS
+
+	}
+
+}
