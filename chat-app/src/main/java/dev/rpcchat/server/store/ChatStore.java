@@ -1,0 +1,208 @@
+package dev.rpcchat.server.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import dev.rpcchat.api.Message;
+
+/**
+ * Where the chat's state lives: sessions, rooms, members, each room's message log and
+ * each member's cursor.
+ * <p>
+ * Every method is one atomic step: an implementation shared by several chat-app instances
+ * (Redis) performs each as one script or transaction, never as a read, a decision in Java
+ * and a write that another instance could interleave. Usernames and room names are
+ * matched {@link Names#key case-insensitively}; answers use the case they were registered
+ * with. Times come from the caller's clock. Message ids start at 1 and grow strictly
+ * within a room. A room keeps its last {@code chat.rooms.history-limit} messages.
+ */
+public interface ChatStore {
+
+	/** How long a {@code client_msg_id} is remembered per user. */
+	Duration IDEMPOTENCY_WINDOW = Duration.ofMinutes(10);
+
+	/**
+	 * Claims a username for a new session, if no session (live or expired but not yet
+	 * released) holds that name case-insensitively.
+	 * @param session the new session, with the name as the user gave it
+	 * @return whether the name was free and is now this session's
+	 */
+	boolean claimUsername(Session session);
+
+	/**
+	 * Finds the live session with this token and moves its expiry to {@code expiresAt}
+	 * (never earlier than it was).
+	 * @param tokenHash the hash of the bearer token
+	 * @param now the current time: a session whose expiry is not after it is not live
+	 * @param expiresAt the new expiry
+	 * @return the renewed session, or empty if no live session has this token
+	 */
+	Optional<Session> touchSession(String tokenHash, Instant now, Instant expiresAt);
+
+	/**
+	 * Releases a username if it is still held by the session with this token.
+	 * @param username the name, in any case
+	 * @param tokenHash the hash of the session's token
+	 * @return whether a session was removed
+	 */
+	boolean releaseUsername(String username, String tokenHash);
+
+	/**
+	 * Releases a username if its session has expired at {@code now} (and so cannot have
+	 * been renewed meanwhile).
+	 * @param username the name, in any case
+	 * @param now the current time
+	 * @return whether a session was removed
+	 */
+	boolean releaseUsernameIfExpired(String username, Instant now);
+
+	/**
+	 * The sessions that have expired at {@code now} and are not yet released.
+	 * @param now the current time
+	 * @return those sessions, in no particular order
+	 */
+	List<Session> expiredSessions(Instant now);
+
+	/**
+	 * How many sessions are held (live or not yet released).
+	 * @return the number of usernames in use
+	 */
+	long sessionCount();
+
+	/**
+	 * Creates a room if no room has this name case-insensitively; a new room is empty, so
+	 * its idle time starts now.
+	 * @param roomName the name, in the case to keep
+	 * @param now the creation time
+	 * @return the new room, or empty if the name is in use
+	 */
+	Optional<RoomRecord> createRoom(String roomName, Instant now);
+
+	/**
+	 * The names of all rooms.
+	 * @return the names, sorted {@link Names#ORDER case-insensitively}
+	 */
+	List<String> roomNames();
+
+	/**
+	 * How many rooms there are.
+	 * @return the number of rooms
+	 */
+	long roomCount();
+
+	/**
+	 * The users in a room.
+	 * @param roomName the room, in any case
+	 * @return the usernames, sorted {@link Names#ORDER case-insensitively}, or empty if
+	 * there is no such room
+	 */
+	Optional<List<String>> members(String roomName);
+
+	/**
+	 * The rooms a user is in.
+	 * @param username the user, in any case
+	 * @return the room names, in no particular order
+	 */
+	List<String> roomsOf(String username);
+
+	/**
+	 * Joins a user to a room. If the user was not in it, in one step: adds the member,
+	 * appends the system message {@code "<username> joined"}, sets the member's cursor
+	 * and its floor (the earliest {@code after_id} it may name) to that message's id,
+	 * signals the waiters, and returns the members and the last broadcasts. If the user
+	 * was already in it, changes nothing.
+	 * @param roomName the room, in any case
+	 * @param username the user, as registered
+	 * @param recentBroadcasts how many of the last broadcast messages to return
+	 * @param now the time of the announcement
+	 * @return the outcome
+	 */
+	JoinResult join(String roomName, String username, int recentBroadcasts, Instant now);
+
+	/**
+	 * Removes a user from a room in one step: drops the member and its cursor, appends
+	 * the system message {@code "<username> left"}, signals the waiters, and starts the
+	 * room's idle time if it is now empty.
+	 * @param roomName the room, in any case
+	 * @param username the user, as registered
+	 * @param now the time of the announcement
+	 * @return the outcome
+	 */
+	LeaveResult leave(String roomName, String username, Instant now);
+
+	/**
+	 * Checks, without changing anything, whether the room's state allows a message: the
+	 * room exists, the sender is in it, and so is the recipient if there is one.
+	 * @param roomName the room, in any case
+	 * @param sender the sender, in any case
+	 * @param recipient the recipient, in any case, or {@code null}
+	 * @return the first check that fails, or {@link SendCheck#ALLOWED}
+	 */
+	SendCheck checkSend(String roomName, String sender, String recipient);
+
+	/**
+	 * Appends a message in one step: if the sender already sent one with the same
+	 * {@code clientMsgId} within {@link #IDEMPOTENCY_WINDOW} (whatever the room), returns
+	 * that one; else checks the room's state as {@link #checkSend} does, stores the
+	 * message ({@code unicast} when it has a recipient, else {@code broadcast}) with the
+	 * next id and the registered case of room, sender and recipient, remembers its
+	 * {@code clientMsgId}, drops messages past the retention limit and signals the
+	 * waiters.
+	 * @param message the message to send
+	 * @param now the message's timestamp
+	 * @return the outcome
+	 */
+	AppendResult append(OutgoingMessage message, Instant now);
+
+	/**
+	 * The message a user sent with a {@code client_msg_id} within the
+	 * {@link #IDEMPOTENCY_WINDOW} before {@code now}, whatever the room.
+	 * @param username the sender, in any case
+	 * @param clientMsgId the sender's id
+	 * @param now the current time
+	 * @return the message stored the first time, if any
+	 */
+	Optional<Message> findSent(String username, String clientMsgId, Instant now);
+
+	/**
+	 * Reads, in one step, what a member may see past a cursor and moves the member's
+	 * cursor forward past what was read: every system message and broadcast, and every
+	 * unicast whose recipient is the reader, oldest first. Costs what the new messages
+	 * cost, never the whole history.
+	 * @param roomName the room, in any case
+	 * @param username the reader, in any case
+	 * @param afterId the client's own cursor (messages with a greater id, never earlier
+	 * than the member's join), or {@code null} to read past the member's stored cursor
+	 * @return the outcome
+	 */
+	ReadResult read(String roomName, String username, Long afterId);
+
+	/**
+	 * The rooms that have had no users since {@code emptySince} or earlier.
+	 * @param emptySince the latest time a room may have become empty to be listed
+	 * @return the room names, in no particular order
+	 */
+	List<String> idleRooms(Instant emptySince);
+
+	/**
+	 * Removes a room with its history, in one step, if it has still had no users since
+	 * {@code emptySince} or earlier (check-and-delete: a room someone joined meanwhile
+	 * survives).
+	 * @param roomName the room, in any case
+	 * @param emptySince the latest time it may have become empty
+	 * @return whether it was removed
+	 */
+	boolean removeRoomIfIdle(String roomName, Instant emptySince);
+
+	/**
+	 * Forgets what has expired and is not otherwise released (such as remembered
+	 * {@code client_msg_id}s); called periodically. Stores whose entries expire by
+	 * themselves do nothing.
+	 * @param now the current time
+	 */
+	default void evictExpired(Instant now) {
+	}
+
+}

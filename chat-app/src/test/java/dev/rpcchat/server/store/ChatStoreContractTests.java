@@ -1,0 +1,487 @@
+package dev.rpcchat.server.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.rpcchat.api.Message;
+import dev.rpcchat.api.MessageType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The behaviour every {@link ChatStore} must have; each implementation's tests extend
+ * this class.
+ */
+public abstract class ChatStoreContractTests {
+
+	/** The retention limit of the store under test. */
+	protected static final int HISTORY_LIMIT = 1000;
+
+	private static final Instant T0 = Instant.parse("2026-11-22T14:00:00.000Z");
+
+	private final List<Message> appended = new CopyOnWriteArrayList<>();
+
+	private ChatStore store;
+
+	/**
+	 * Creates an empty store under test.
+	 * @param historyLimit the messages kept per room
+	 * @param listener to be told of every appended message
+	 * @return the store
+	 */
+	protected abstract ChatStore createStore(int historyLimit, AppendListener listener);
+
+	@BeforeEach
+	void createStore() {
+		this.store = createStore(HISTORY_LIMIT, this.appended::add);
+	}
+
+	private static Instant at(long seconds) {
+		return T0.plusSeconds(seconds);
+	}
+
+	private Session session(String username) {
+		return new Session(username, "hash-of-" + username, at(600));
+	}
+
+	private void claimAndJoin(String roomName, String... usernames) {
+		for (String username : usernames) {
+			this.store.claimUsername(session(username));
+			assertThat(this.store.join(roomName, username, 50, at(1))).isInstanceOf(JoinResult.Joined.class);
+		}
+	}
+
+	private Message send(String roomName, String sender, String recipient, String content) {
+		AppendResult result = this.store.append(new OutgoingMessage(roomName, sender, recipient, content, null), at(2));
+		assertThat(result).isInstanceOf(AppendResult.Stored.class);
+		return ((AppendResult.Stored) result).message();
+	}
+
+	private List<Message> read(String roomName, String username, Long afterId) {
+		ReadResult result = this.store.read(roomName, username, afterId);
+		assertThat(result).isInstanceOf(ReadResult.Messages.class);
+		return ((ReadResult.Messages) result).messages();
+	}
+
+	@Test
+	void claimsAUsernameOnceCaseInsensitively() {
+		assertThat(this.store.claimUsername(new Session("Ana", "h1", at(600)))).isTrue();
+		assertThat(this.store.claimUsername(new Session("ana", "h2", at(600)))).isFalse();
+		assertThat(this.store.claimUsername(new Session("ANA", "h3", at(600)))).isFalse();
+		assertThat(this.store.sessionCount()).isEqualTo(1);
+		assertThat(this.store.touchSession("h1", at(1), at(700))).map(Session::username).contains("Ana");
+		assertThat(this.store.touchSession("h2", at(1), at(700))).isEmpty();
+	}
+
+	@Test
+	void touchingALiveSessionRenewsItAndNeverShortensIt() {
+		this.store.claimUsername(new Session("ana", "h1", at(600)));
+		assertThat(this.store.touchSession("h1", at(10), at(900))).map(Session::expiresAt).contains(at(900));
+		assertThat(this.store.touchSession("h1", at(20), at(800))).map(Session::expiresAt).contains(at(900));
+	}
+
+	@Test
+	void touchingAnExpiredOrUnknownSessionFindsNothing() {
+		this.store.claimUsername(new Session("ana", "h1", at(600)));
+		assertThat(this.store.touchSession("h1", at(600), at(1200))).isEmpty();
+		assertThat(this.store.touchSession("nope", at(1), at(1200))).isEmpty();
+		assertThat(this.store.expiredSessions(at(600))).extracting(Session::username).containsExactly("ana");
+		assertThat(this.store.expiredSessions(at(599))).isEmpty();
+	}
+
+	@Test
+	void releasesAUsernameOnlyWithItsToken() {
+		this.store.claimUsername(new Session("Ana", "h1", at(600)));
+		assertThat(this.store.releaseUsername("ana", "h2")).isFalse();
+		assertThat(this.store.releaseUsername("ANA", "h1")).isTrue();
+		assertThat(this.store.releaseUsername("ana", "h1")).isFalse();
+		assertThat(this.store.touchSession("h1", at(1), at(700))).isEmpty();
+		assertThat(this.store.sessionCount()).isZero();
+		assertThat(this.store.claimUsername(new Session("ana", "h3", at(600)))).isTrue();
+	}
+
+	@Test
+	void releasesAUsernameOnExpiryOnlyWhenItHasExpired() {
+		this.store.claimUsername(new Session("ana", "h1", at(600)));
+		assertThat(this.store.releaseUsernameIfExpired("ana", at(599))).isFalse();
+		this.store.touchSession("h1", at(599), at(1200));
+		assertThat(this.store.releaseUsernameIfExpired("ana", at(600))).isFalse();
+		assertThat(this.store.releaseUsernameIfExpired("ANA", at(1200))).isTrue();
+		assertThat(this.store.expiredSessions(at(2000))).isEmpty();
+		assertThat(this.store.claimUsername(new Session("ana", "h2", at(2600)))).isTrue();
+	}
+
+	@Test
+	void createsARoomOnceCaseInsensitivelyKeepingItsCase() {
+		assertThat(this.store.createRoom("Geral", at(0))).contains(new RoomRecord("Geral", at(0)));
+		assertThat(this.store.createRoom("geral", at(1))).isEmpty();
+		this.store.createRoom("alpha", at(2));
+		this.store.createRoom("Beta", at(3));
+		assertThat(this.store.roomNames()).containsExactly("alpha", "Beta", "Geral");
+		assertThat(this.store.roomCount()).isEqualTo(3);
+		assertThat(this.store.members("GERAL")).contains(List.of());
+		assertThat(this.store.members("nope")).isEmpty();
+	}
+
+	@Test
+	void joiningAnnouncesTheJoinOnceAndListsTheMembers() {
+		this.store.createRoom("Geral", at(0));
+		this.store.claimUsername(session("bob"));
+		this.store.claimUsername(session("Ana"));
+		this.store.join("geral", "bob", 50, at(1));
+		JoinResult result = this.store.join("GERAL", "Ana", 50, at(2));
+		assertThat(result).isInstanceOfSatisfying(JoinResult.Joined.class, (joined) -> {
+			assertThat(joined.roomName()).isEqualTo("Geral");
+			assertThat(joined.users()).containsExactly("Ana", "bob");
+			assertThat(joined.announcement().type()).isEqualTo(MessageType.SYSTEM);
+			assertThat(joined.announcement().content()).isEqualTo("Ana joined");
+			assertThat(joined.announcement().sender()).isNull();
+			assertThat(joined.announcement().roomName()).isEqualTo("Geral");
+			assertThat(joined.announcement().timestamp()).isEqualTo(at(2));
+		});
+		assertThat(this.store.join("geral", "Ana", 50, at(3))).isInstanceOfSatisfying(JoinResult.AlreadyMember.class,
+				(already) -> assertThat(already.users()).containsExactly("Ana", "bob"));
+		assertThat(read("geral", "bob", null)).extracting(Message::content).containsExactly("Ana joined");
+		assertThat(this.store.members("geral")).contains(List.of("Ana", "bob"));
+		assertThat(this.store.roomsOf("ANA")).containsExactly("Geral");
+	}
+
+	@Test
+	void joiningNoRoomFindsNoRoom() {
+		assertThat(this.store.join("nope", "ana", 50, at(1))).isInstanceOf(JoinResult.NoSuchRoom.class);
+		assertThat(this.store.leave("nope", "ana", at(1))).isInstanceOf(LeaveResult.NoSuchRoom.class);
+		assertThat(this.store.read("nope", "ana", null)).isInstanceOf(ReadResult.NoSuchRoom.class);
+		assertThat(this.store.checkSend("nope", "ana", null)).isEqualTo(SendCheck.NO_SUCH_ROOM);
+	}
+
+	@Test
+	void aJoinerNeverReceivesItsOwnAnnouncementButReceivesWhatFollows() {
+		this.store.createRoom("geral", at(0));
+		claimAndJoin("geral", "ana", "bob");
+		assertThat(read("geral", "ana", null)).extracting(Message::content).containsExactly("bob joined");
+		assertThat(read("geral", "bob", null)).isEmpty();
+		send("geral", "ana", null, "oi");
+		assertThat(read("geral", "bob", null)).extracting(Message::content).containsExactly("oi");
+		assertThat(read("geral", "bob", null)).isEmpty();
+	}
+
+	@Test
+	void aUnicastReachesOnlyItsRecipient() {
+		this.store.createRoom("geral", at(0));
+		claimAndJoin("geral", "Ana", "Bob", "cid");
+		read("geral", "Ana", null);
+		read("geral", "Bob", null);
+		read("geral", "cid", null);
+		Message unicast = send("geral", "ana", "BOB", "psst");
+		assertThat(unicast.type()).isEqualTo(MessageType.UNICAST);
+		assertThat(unicast.sender()).isEqualTo("Ana");
+		assertThat(unicast.recipient()).isEqualTo("Bob");
+		send("geral", "cid", null, "hello");
+		assertThat(read("geral", "bob", null)).extracting(Message::content).containsExactly("psst", "hello");
+		assertThat(read("geral", "cid", null)).extracting(Message::content).containsExactly("hello");
+		assertThat(read("geral", "ana", null)).extracting(Message::content).containsExactly("hello");
+	}
+
+	@Test
+	void messageIdsGrowStrictlyWithinARoom() {
+		this.store.createRoom("geral", at(0));
+		claimAndJoin("geral", "ana");
+		Message first = send("geral", "ana", null, "1");
+		Message second = send("geral", "ana", null, "2");
+		assertThat(second.id()).isGreaterThan(first.id());
+		assertThat(first.type()).isEqualTo(MessageType.BROADCAST);
+		assertThat(first.recipient()).isNull();
+		assertThat(first.timestamp()).isEqualTo(at(2));
+	}
+
+	@Test
+	void aClientCursorRereadsButNeverBeforeTheJoin() {
+		this.store.createRoom("geral", at(0));
+		this.store.claimUsername(session("ana"));
+		this.store.join("geral", "ana", 50, at(1));
+		send("geral", "ana", null, "before");
+		this.store.claimUsername(session("bob"));
+		this.store.join("geral", "bob", 50, at(1));
+		Message one = send("geral", "ana", null, "one");
+		send("geral", "ana", null, "two");
+		assertThat(read("geral", "bob", null)).extracting(Message::content).containsExactly("one", "two");
+		assertThat(read("geral", "bob", 0L)).extracting(Message::content).containsExactly("one", "two");
+		assertThat(read("geral", "bob", one.id())).extracting(Message::content).containsExactly("two");
+		assertThat(read("geral", "bob", null)).isEmpty();
+	}
+
+	@Test
+	void aClientCursorBehindTheStoredOneDoesNotMoveTheStoredOneBack() {
+		this.store.createRoom("geral", at(0));
+		claimAndJoin("geral", "ana", "bob");
+		send("geral", "ana", null, "one");
+		assertThat(read("geral", "bob", null)).hasSize(1);
+		assertThat(read("geral", "bob", 0L)).hasSize(1);
+		assertThat(read("geral", "bob", null)).isEmpty();
+	}
+
+	@Test
+	void joinReturnsTheLastBroadcastsOldestFirstAndNothingElse() {
+		this.store.createRoom("geral", at(0));
+		claimAndJoin("geral", "ana", "bob");
+		for (int i = 1; i <= 60; i++) {
+			send("geral", "ana", null, "b" + i);
+			send("geral", "ana", "bob", "u" + i);
+		}
+		this.store.claimUsername(session("cid"));
+		JoinResult result = this.store.join("geral", "cid", 50, at(3));
+		List<String> expected = new ArrayList<>();
+		for (int i = 11; i <= 60; i++) {
+			expected.add("b" + i);
+		}
+		assertThat(result).isInstanceOfSatisfying(JoinResult.Joined.class,
+				(joined) -> assertThat(joined.recentBroadcasts()).extracting(Message::content)
+					.containsExactlyElementsOf(expected));
+		assertThat(this.store.join("geral", "bob", 50, at(3))).isInstanceOfSatisfying(JoinResult.AlreadyMember.class,
+				(already) -> assertThat(already.recentBroadcasts()).extracting(Message::content)
+					.containsExactlyElementsOf(expected));
+	}
+
+	@Test
+	void leavingAnnouncesTheLeaveAndEndsTheMembership() {
+		this.store.createRoom("geral", at(0));
+		claimAndJoin("geral", "Ana", "bob");
+		read("geral", "bob", null);
+		assertThat(this.store.leave("GERAL", "ana", at(5))).isInstanceOfSatisfying(LeaveResult.Left.class,
+				(left) -> assertThat(left.announcement().content()).isEqualTo("Ana left"));
+		assertThat(this.store.leave("geral", "ana", at(5))).isInstanceOf(LeaveResult.NotMember.class);
+		assertThat(this.store.read("geral", "ana", null)).isInstanceOf(ReadResult.NotMember.class);
+		assertThat(read("geral", "bob", null)).extracting(Message::content).containsExactly("Ana left");
+		assertThat(this.store.members("geral")).contains(List.of("bob"));
+		assertThat(this.store.roomsOf("ana")).isEmpty();
+	}
+
+	@Test
+	void rejoiningStartsAfterTheNewJoin() {
+		this.store.createRoom("geral", at(0));
+		claimAndJoin("geral", "ana", "bob");
+		this.store.leave("geral", "bob", at(3));
+		send("geral", "ana", null, "while away");
+		this.store.join("geral", "bob", 50, at(4));
+		assertThat(read("geral", "bob", 0L)).isEmpty();
+	}
+
+	@Test
+	void checksSendersAndRecipients() {
+		this.store.createRoom("geral", at(0));
+		claimAndJoin("geral", "ana", "bob");
+		this.store.claimUsername(session("cid"));
+		assertThat(this.store.checkSend("geral", "ANA", null)).isEqualTo(SendCheck.ALLOWED);
+		assertThat(this.store.checkSend("geral", "ana", "Bob")).isEqualTo(SendCheck.ALLOWED);
+		assertThat(this.store.checkSend("geral", "cid", "bob")).isEqualTo(SendCheck.SENDER_NOT_IN_ROOM);
+		assertThat(this.store.checkSend("geral", "ana", "cid")).isEqualTo(SendCheck.RECIPIENT_NOT_IN_ROOM);
+		assertThat(this.store.append(new OutgoingMessage("geral", "cid", null, "x", null), at(2)))
+			.isEqualTo(new AppendResult.Refused(SendCheck.SENDER_NOT_IN_ROOM));
+		assertThat(this.store.append(new OutgoingMessage("geral", "ana", "cid", "x", null), at(2)))
+			.isEqualTo(new AppendResult.Refused(SendCheck.RECIPIENT_NOT_IN_ROOM));
+		assertThat(this.store.append(new OutgoingMessage("nope", "ana", null, "x", null), at(2)))
+			.isEqualTo(new AppendResult.Refused(SendCheck.NO_SUCH_ROOM));
+		assertThat(read("geral", "bob", null)).isEmpty();
+	}
+
+	@Test
+	void aRepeatedClientMsgIdStoresNothingNewWhateverTheRoomOrContent() {
+		this.store.createRoom("geral", at(0));
+		this.store.createRoom("outra", at(0));
+		claimAndJoin("geral", "ana", "bob");
+		this.store.join("outra", "ana", 50, at(1));
+		read("geral", "bob", null);
+		AppendResult first = this.store.append(new OutgoingMessage("geral", "ana", null, "oi", "c1"), at(10));
+		Message stored = ((AppendResult.Stored) first).message();
+		assertThat(this.store.append(new OutgoingMessage("outra", "ANA", null, "other", "c1"), at(20)))
+			.isEqualTo(new AppendResult.Duplicate(stored));
+		assertThat(this.store.findSent("Ana", "c1", at(30))).contains(stored);
+		assertThat(this.store.findSent("bob", "c1", at(30))).isEmpty();
+		assertThat(read("geral", "bob", null)).containsExactly(stored);
+		assertThat(this.store.append(new OutgoingMessage("geral", "bob", null, "mine", "c1"), at(20)))
+			.isInstanceOf(AppendResult.Stored.class);
+	}
+
+	@Test
+	void aClientMsgIdIsForgottenAfterTheWindow() {
+		this.store.createRoom("geral", at(0));
+		claimAndJoin("geral", "ana");
+		this.store.append(new OutgoingMessage("geral", "ana", null, "oi", "c1"), at(10));
+		Instant later = at(10).plus(ChatStore.IDEMPOTENCY_WINDOW);
+		assertThat(this.store.findSent("ana", "c1", later.minusMillis(1))).isPresent();
+		this.store.evictExpired(later);
+		assertThat(this.store.findSent("ana", "c1", later)).isEmpty();
+		assertThat(this.store.append(new OutgoingMessage("geral", "ana", null, "oi", "c1"), later))
+			.isInstanceOf(AppendResult.Stored.class);
+	}
+
+	@Test
+	void aRefusedMessageIsNotRememberedByItsClientMsgId() {
+		this.store.createRoom("geral", at(0));
+		this.store.claimUsername(session("ana"));
+		assertThat(this.store.append(new OutgoingMessage("geral", "ana", null, "oi", "c1"), at(10)))
+			.isInstanceOf(AppendResult.Refused.class);
+		assertThat(this.store.findSent("ana", "c1", at(11))).isEmpty();
+		this.store.join("geral", "ana", 50, at(12));
+		assertThat(this.store.append(new OutgoingMessage("geral", "ana", null, "oi", "c1"), at(13)))
+			.isInstanceOf(AppendResult.Stored.class);
+	}
+
+	@Test
+	void keepsOnlyTheLastMessagesOfTheHistoryLimit() {
+		this.store.createRoom("geral", at(0));
+		claimAndJoin("geral", "ana", "bob");
+		for (int i = 1; i <= HISTORY_LIMIT + 30; i++) {
+			send("geral", "ana", null, "m" + i);
+		}
+		List<Message> messages = read("geral", "bob", null);
+		assertThat(messages).hasSizeLessThanOrEqualTo(HISTORY_LIMIT);
+		assertThat(messages.getLast().content()).isEqualTo("m" + (HISTORY_LIMIT + 30));
+		assertThat(messages).extracting(Message::content).doesNotContain("m1", "m30");
+	}
+
+	@Test
+	void tellsTheListenerOfEveryAppendedMessage() {
+		this.store.createRoom("geral", at(0));
+		claimAndJoin("geral", "ana");
+		Message message = send("geral", "ana", null, "oi");
+		this.store.leave("geral", "ana", at(3));
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.appended).extracting(Message::content)
+				.containsExactly("ana joined", "oi", "ana left"));
+		assertThat(this.appended).contains(message);
+	}
+
+	@Test
+	void aNewRoomIsIdleFromItsCreationAndARoomWithUsersNever() {
+		this.store.createRoom("empty", at(0));
+		this.store.createRoom("busy", at(0));
+		claimAndJoin("busy", "ana");
+		assertThat(this.store.idleRooms(at(100))).containsExactly("empty");
+		assertThat(this.store.idleRooms(at(-1))).isEmpty();
+		assertThat(this.store.removeRoomIfIdle("busy", at(100))).isFalse();
+		assertThat(this.store.removeRoomIfIdle("EMPTY", at(100))).isTrue();
+		assertThat(this.store.roomNames()).containsExactly("busy");
+		assertThat(this.store.join("empty", "ana", 50, at(101))).isInstanceOf(JoinResult.NoSuchRoom.class);
+	}
+
+	@Test
+	void aRoomIsIdleFromWhenItsLastUserLeft() {
+		this.store.createRoom("geral", at(0));
+		claimAndJoin("geral", "ana", "bob");
+		this.store.leave("geral", "ana", at(10));
+		assertThat(this.store.idleRooms(at(100))).isEmpty();
+		this.store.leave("geral", "bob", at(20));
+		assertThat(this.store.idleRooms(at(19))).isEmpty();
+		assertThat(this.store.removeRoomIfIdle("geral", at(19))).isFalse();
+		assertThat(this.store.idleRooms(at(20))).containsExactly("geral");
+		this.store.join("geral", "ana", 50, at(30));
+		assertThat(this.store.removeRoomIfIdle("geral", at(20))).isFalse();
+		assertThat(this.store.roomNames()).containsExactly("geral");
+	}
+
+	@Test
+	void aRemovedRoomTakesItsHistoryWithIt() {
+		this.store.createRoom("geral", at(0));
+		claimAndJoin("geral", "ana");
+		send("geral", "ana", null, "old");
+		this.store.leave("geral", "ana", at(3));
+		assertThat(this.store.removeRoomIfIdle("geral", at(3))).isTrue();
+		this.store.createRoom("GERAL", at(4));
+		assertThat(this.store.join("geral", "ana", 50, at(5))).isInstanceOfSatisfying(JoinResult.Joined.class,
+				(joined) -> {
+					assertThat(joined.roomName()).isEqualTo("GERAL");
+					assertThat(joined.recentBroadcasts()).isEmpty();
+				});
+	}
+
+	@Test
+	void ofManySimultaneousClaimsOfOneNameExactlyOneWins() throws Exception {
+		List<Boolean> outcomes = concurrently(64,
+				(i) -> this.store.claimUsername(new Session((i % 2 == 0) ? "ana" : "ANA", "h" + i, at(600))));
+		assertThat(outcomes).containsOnlyOnce(true);
+	}
+
+	@Test
+	void ofManySimultaneousCreationsOfOneRoomExactlyOneWins() throws Exception {
+		List<Boolean> outcomes = concurrently(64, (i) -> this.store.createRoom("geral", at(0)).isPresent());
+		assertThat(outcomes).containsOnlyOnce(true);
+	}
+
+	@Test
+	void manySimultaneousSendersGetDistinctIdsAndEveryMemberReadsEachMessageOnceInOrder() throws Exception {
+		this.store.createRoom("geral", at(0));
+		String[] users = new String[8];
+		for (int i = 0; i < users.length; i++) {
+			users[i] = "u" + i;
+		}
+		claimAndJoin("geral", users);
+		for (String user : users) {
+			read("geral", user, null);
+		}
+		int perSender = 50;
+		concurrently(users.length, (i) -> {
+			for (int n = 0; n < perSender; n++) {
+				send("geral", users[i], null, users[i] + "-" + n);
+			}
+			return true;
+		});
+		for (String user : users) {
+			List<Message> messages = read("geral", user, null);
+			assertThat(messages).hasSize(users.length * perSender);
+			assertThat(messages).extracting(Message::id).isSorted().doesNotHaveDuplicates();
+		}
+	}
+
+	@Test
+	void simultaneousSendsOfOneClientMsgIdStoreOneMessage() throws Exception {
+		this.store.createRoom("geral", at(0));
+		claimAndJoin("geral", "ana");
+		read("geral", "ana", null);
+		List<Boolean> stored = concurrently(16, (i) -> this.store
+			.append(new OutgoingMessage("geral", "ana", null, "oi", "same"), at(5)) instanceof AppendResult.Stored);
+		assertThat(stored).containsOnlyOnce(true);
+		assertThat(read("geral", "ana", null)).hasSize(1);
+	}
+
+	private <T> List<T> concurrently(int count, IndexedTask<T> task) throws Exception {
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<T>> futures = new ArrayList<>();
+		try (ExecutorService executor = Executors.newFixedThreadPool(Math.min(count, 16))) {
+			for (int i = 0; i < count; i++) {
+				int index = i;
+				Callable<T> callable = () -> {
+					start.await();
+					return task.run(index);
+				};
+				futures.add(executor.submit(callable));
+			}
+			start.countDown();
+			List<T> results = new ArrayList<>();
+			for (Future<T> future : futures) {
+				results.add(future.get());
+			}
+			return results;
+		}
+	}
+
+	@FunctionalInterface
+	private interface IndexedTask<T> {
+
+		T run(int index) throws Exception;
+
+	}
+
+}
