@@ -1,0 +1,260 @@
+package dev.rpcchat.rpc;
+
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.googlecode.jsonrpc4j.ErrorResolver.JsonError;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JSON-RPC 2.0 envelope, exactly as the specification has it: parses a body, answers
+ * batches and single requests, never answers notifications, checks every request and its
+ * params before jsonrpc4j sees it, and times each call.
+ */
+final class Envelope {
+
+	private static final Logger logger = LoggerFactory.getLogger(Envelope.class);
+
+	private static final String VERSION = "2.0";
+
+	private static final IntNode INTERNAL_ID = IntNode.valueOf(1);
+
+	private final ObjectMapper mapper;
+
+	private final ObjectReader reader;
+
+	private final JsonNodeFactory nodes;
+
+	private final Map<String, MethodDescriptor> methods;
+
+	private final ContractServer server;
+
+	private final JsonNode discovery;
+
+	private final RpcMetrics metrics;
+
+	Envelope(ObjectMapper mapper, RpcService service, MeterRegistry meterRegistry) {
+		this.mapper = mapper;
+		this.reader = mapper.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+		this.nodes = mapper.getNodeFactory();
+		this.methods = MethodDescriptor.of(service.contract(), mapper);
+		this.server = new ContractServer(mapper, service);
+		this.discovery = RpcDiscovery.document(service.contract(), this.methods.values(), mapper);
+		Set<String> known = new HashSet<>(this.methods.keySet());
+		known.add(RpcDiscovery.METHOD);
+		this.metrics = new RpcMetrics(meterRegistry, known);
+	}
+
+	Map<String, MethodDescriptor> methods() {
+		return this.methods;
+	}
+
+	/**
+	 * Answers a body.
+	 * @param body the HTTP request body
+	 * @param token the bearer token of the HTTP request, or {@code null}
+	 * @return the answer, or {@code null} when there is nothing to answer
+	 */
+	byte[] answer(byte[] body, String token) {
+		long start = this.metrics.start();
+		JsonNode root = parse(body);
+		if (root == null) {
+			this.metrics.record(start, null, RpcErrors.PARSE_ERROR);
+			return write(error(NullNode.getInstance(), RpcErrors.PARSE_ERROR));
+		}
+		JsonNode answer = root.isArray() ? batch((ArrayNode) root, token, start) : single(root, token, start);
+		return (answer != null) ? write(answer) : null;
+	}
+
+	/**
+	 * Answers a request too large to read.
+	 * @return the -32600 error with a null id
+	 */
+	byte[] tooLarge() {
+		this.metrics.record(this.metrics.start(), null, RpcErrors.INVALID_REQUEST);
+		return write(error(NullNode.getInstance(), RpcErrors.INVALID_REQUEST));
+	}
+
+	private JsonNode parse(byte[] body) {
+		try {
+			JsonNode root = this.reader.readTree(body);
+			return (root == null || root.isMissingNode()) ? null : root;
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+	private JsonNode batch(ArrayNode requests, String token, long start) {
+		if (requests.isEmpty()) {
+			this.metrics.record(start, null, RpcErrors.INVALID_REQUEST);
+			return error(NullNode.getInstance(), RpcErrors.INVALID_REQUEST);
+		}
+		ArrayNode answers = this.nodes.arrayNode(requests.size());
+		boolean first = true;
+		for (JsonNode request : requests) {
+			JsonNode answer = single(request, token, first ? start : this.metrics.start());
+			first = false;
+			if (answer != null) {
+				answers.add(answer);
+			}
+		}
+		return answers.isEmpty() ? null : answers;
+	}
+
+	private JsonNode single(JsonNode request, String token, long start) {
+		if (!request.isObject()) {
+			this.metrics.record(start, null, RpcErrors.INVALID_REQUEST);
+			return error(NullNode.getInstance(), RpcErrors.INVALID_REQUEST);
+		}
+		JsonNode id = request.get("id");
+		boolean validId = id == null || id.isTextual() || id.isNumber() || id.isNull();
+		JsonNode echoedId = (id != null && validId) ? id : NullNode.getInstance();
+		JsonNode method = request.get("method");
+		JsonNode params = request.get("params");
+		if (!validId || !isVersion(request.get("jsonrpc")) || method == null || !method.isTextual()
+				|| (params != null && !params.isContainerNode())) {
+			this.metrics.record(start, null, RpcErrors.INVALID_REQUEST);
+			return error(echoedId, RpcErrors.INVALID_REQUEST);
+		}
+		JsonNode answer = call(method.textValue(), params, echoedId, token, start);
+		return (id != null) ? answer : null;
+	}
+
+	private static boolean isVersion(JsonNode version) {
+		return version != null && version.isTextual() && VERSION.equals(version.textValue());
+	}
+
+	private JsonNode call(String name, JsonNode params, JsonNode id, String token, long start) {
+		JsonNode answer;
+		if (RpcDiscovery.METHOD.equals(name)) {
+			answer = discover(params, id);
+		}
+		else {
+			MethodDescriptor method = this.methods.get(name);
+			answer = (method != null) ? invoke(method, params, id, token) : error(id, RpcErrors.METHOD_NOT_FOUND);
+		}
+		JsonNode error = answer.get("error");
+		this.metrics.record(start, name, (error != null) ? error.path("code").asInt(RpcErrors.INTERNAL_ERROR) : 0);
+		return answer;
+	}
+
+	private JsonNode discover(JsonNode params, JsonNode id) {
+		if (params != null && !params.isEmpty()) {
+			return error(id, RpcErrors.INVALID_PARAMS,
+					"Invalid params: '" + RpcDiscovery.METHOD + "' takes no parameters", null);
+		}
+		return result(id, this.discovery);
+	}
+
+	private JsonNode invoke(MethodDescriptor method, JsonNode params, JsonNode id, String token) {
+		ArrayNode normalized;
+		try {
+			normalized = method.normalize(params, this.nodes);
+		}
+		catch (InvalidParamsException ex) {
+			return error(id, RpcErrors.INVALID_PARAMS, ex.getMessage(), null);
+		}
+		ObjectNode request = this.nodes.objectNode();
+		request.put("jsonrpc", VERSION);
+		request.set("id", INTERNAL_ID);
+		request.put("method", method.name());
+		request.set("params", normalized);
+		JsonNode[] response = new JsonNode[1];
+		RpcCaller.runWith(token, () -> response[0] = dispatch(request));
+		return reply(id, response[0]);
+	}
+
+	private JsonNode dispatch(ObjectNode request) {
+		try {
+			return this.server.invoke(request);
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.error("jsonrpc4j could not dispatch {}", request.get("method"), ex);
+			return null;
+		}
+	}
+
+	private JsonNode reply(JsonNode id, JsonNode response) {
+		if (response == null) {
+			return error(id, RpcErrors.INTERNAL_ERROR);
+		}
+		JsonNode error = response.get("error");
+		if (error == null || error.isNull()) {
+			JsonNode result = response.get("result");
+			return result(id, (result != null) ? result : NullNode.getInstance());
+		}
+		return sanitized(id, error);
+	}
+
+	private JsonNode sanitized(JsonNode id, JsonNode error) {
+		JsonNode codeNode = error.get("code");
+		if (codeNode == null || !codeNode.canConvertToInt()) {
+			return error(id, RpcErrors.INTERNAL_ERROR);
+		}
+		int code = codeNode.intValue();
+		JsonNode message = error.get("message");
+		JsonNode data = error.get("data");
+		if (!RpcErrors.isProtocolCode(code) || ours(code, message)) {
+			return error(id, code, message.textValue(), (data != null && !data.isNull()) ? data : null);
+		}
+		return error(id, (code == RpcErrors.INVALID_PARAMS) ? code : RpcErrors.INTERNAL_ERROR);
+	}
+
+	// jsonrpc4j's own -32602 messages name indexes and framework words: only an
+	// InvalidParamsException's sentence goes out
+	private static boolean ours(int code, JsonNode message) {
+		return code == RpcErrors.INVALID_PARAMS && message != null && message.isTextual()
+				&& !message.textValue().startsWith("Failed to read method parameter")
+				&& !message.textValue().equals(JsonError.METHOD_PARAMS_INVALID.message);
+	}
+
+	private ObjectNode result(JsonNode id, JsonNode result) {
+		ObjectNode answer = this.nodes.objectNode();
+		answer.put("jsonrpc", VERSION);
+		answer.set("result", result);
+		answer.set("id", id);
+		return answer;
+	}
+
+	private ObjectNode error(JsonNode id, int code) {
+		return error(id, code, RpcErrors.message(code), null);
+	}
+
+	private ObjectNode error(JsonNode id, int code, String message, JsonNode data) {
+		ObjectNode answer = this.nodes.objectNode();
+		answer.put("jsonrpc", VERSION);
+		ObjectNode error = answer.putObject("error");
+		error.put("code", code);
+		error.put("message", message);
+		if (data != null) {
+			error.set("data", data);
+		}
+		answer.set("id", id);
+		return answer;
+	}
+
+	private byte[] write(JsonNode answer) {
+		try {
+			return this.mapper.writeValueAsBytes(answer);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalStateException("A JSON tree could not be written", ex);
+		}
+	}
+
+}

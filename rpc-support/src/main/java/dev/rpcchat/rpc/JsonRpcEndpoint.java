@@ -1,0 +1,100 @@
+package dev.rpcchat.rpc;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * The one {@code POST /rpc} of a service: reads the body itself (any content type, at
+ * most 1 MiB), hands it to the {@link Envelope} and writes the answer's bytes.
+ */
+@Controller
+final class JsonRpcEndpoint {
+
+	static final int MAX_BODY_BYTES = 1024 * 1024;
+
+	// past this a body is no longer drained but the connection closed
+	static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
+
+	private static final Logger logger = LoggerFactory.getLogger(JsonRpcEndpoint.class);
+
+	private static final String BEARER = "Bearer ";
+
+	private final Envelope envelope;
+
+	JsonRpcEndpoint(Envelope envelope) {
+		this.envelope = envelope;
+	}
+
+	@PostMapping("/rpc")
+	void rpc(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		byte[] answer;
+		try (InputStream body = request.getInputStream()) {
+			byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+			if (bytes.length > MAX_BODY_BYTES) {
+				answer = this.envelope.tooLarge();
+				if (!drain(body)) {
+					response.setHeader(HttpHeaders.CONNECTION, "close");
+				}
+			}
+			else {
+				answer = this.envelope.answer(bytes, bearerToken(request));
+			}
+		}
+		write(response, answer);
+	}
+
+	@RequestMapping("/rpc")
+	void otherMethods(HttpServletResponse response) {
+		response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+		response.setHeader(HttpHeaders.ALLOW, "POST");
+	}
+
+	private static boolean drain(InputStream body) throws IOException {
+		long drained = MAX_BODY_BYTES + 1;
+		byte[] buffer = new byte[64 * 1024];
+		int read;
+		while ((read = body.read(buffer)) != -1) {
+			drained += read;
+			if (drained > MAX_DRAINED_BYTES) {
+				logger.debug("Stopped draining a request body past {} bytes", MAX_DRAINED_BYTES);
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static String bearerToken(HttpServletRequest request) {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+			return null;
+		}
+		String token = authorization.substring(BEARER.length()).trim();
+		return token.isEmpty() ? null : token;
+	}
+
+	private static void write(HttpServletResponse response, byte[] answer) throws IOException {
+		if (answer == null) {
+			response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+			return;
+		}
+		response.setStatus(HttpServletResponse.SC_OK);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setContentLength(answer.length);
+		try (OutputStream out = response.getOutputStream()) {
+			out.write(answer);
+		}
+	}
+
+}

@@ -1,0 +1,110 @@
+package dev.rpcchat.rpc;
+
+import java.math.BigInteger;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+/**
+ * One parameter of a contract method, as the wire sees it: its name, whether it may be
+ * left out, and the JSON type it must have.
+ *
+ * @param name the wire name, from {@code @JsonRpcParam}
+ * @param optional whether it may be absent or {@code null}
+ * @param type the Java type it is read into
+ * @param kind the JSON type it must have
+ * @param reader reads non-scalar values, to check them before the call
+ */
+record ParamDescriptor(String name, boolean optional, JavaType type, ParamKind kind, ObjectReader reader) {
+
+	private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
+
+	private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
+	/**
+	 * Checks a value given for this parameter.
+	 * @param value the value, never {@code null} (JSON null is a {@code NullNode})
+	 * @throws InvalidParamsException when the value does not fit the parameter
+	 */
+	void check(JsonNode value) {
+		if (value.isNull()) {
+			if (!this.optional) {
+				throw invalid("must not be null");
+			}
+			return;
+		}
+		switch (this.kind) {
+			case STRING -> checkString(value);
+			case INTEGER -> checkInteger(value);
+			case NUMBER -> require(value.isNumber());
+			case BOOLEAN -> require(value.isBoolean());
+			case ARRAY -> checkStructured(value, value.isArray());
+			case OBJECT -> checkStructured(value, value.isObject());
+			case NULL, ANY -> {
+			}
+		}
+	}
+
+	private void checkString(JsonNode value) {
+		require(value.isTextual());
+		Class<?> raw = this.type.getRawClass();
+		if (raw != String.class && raw != CharSequence.class) {
+			checkReadable(value);
+		}
+	}
+
+	private void checkInteger(JsonNode value) {
+		require(value.isIntegralNumber());
+		BigInteger number = value.bigIntegerValue();
+		BigInteger[] range = range(this.type.getRawClass());
+		if (range != null && (number.compareTo(range[0]) < 0 || number.compareTo(range[1]) > 0)) {
+			throw invalid("must be an integer between " + range[0] + " and " + range[1]);
+		}
+	}
+
+	private void checkStructured(JsonNode value, boolean rightShape) {
+		require(rightShape);
+		checkReadable(value);
+	}
+
+	private void checkReadable(JsonNode value) {
+		try {
+			this.reader.readValue(value);
+		}
+		catch (Exception ex) {
+			throw invalid("is not " + this.kind.description() + " of the expected form");
+		}
+	}
+
+	private void require(boolean rightType) {
+		if (!rightType) {
+			throw invalid("must be " + this.kind.description());
+		}
+	}
+
+	InvalidParamsException invalid(String problem) {
+		return new InvalidParamsException("Invalid params: '" + this.name + "' " + problem);
+	}
+
+	private static BigInteger[] range(Class<?> raw) {
+		if (raw == int.class || raw == Integer.class) {
+			return bounds(Integer.MIN_VALUE, Integer.MAX_VALUE);
+		}
+		if (raw == long.class || raw == Long.class) {
+			return new BigInteger[] { LONG_MIN, LONG_MAX };
+		}
+		if (raw == short.class || raw == Short.class) {
+			return bounds(Short.MIN_VALUE, Short.MAX_VALUE);
+		}
+		if (raw == byte.class || raw == Byte.class) {
+			return bounds(Byte.MIN_VALUE, Byte.MAX_VALUE);
+		}
+		return null;
+	}
+
+	private static BigInteger[] bounds(long min, long max) {
+		return new BigInteger[] { BigInteger.valueOf(min), BigInteger.valueOf(max) };
+	}
+
+}

@@ -1,0 +1,96 @@
+package dev.rpcchat.rpc;
+
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.temporal.TemporalAccessor;
+import java.util.Collection;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The JSON type a parameter or result of a Java type takes on the wire.
+ */
+enum ParamKind {
+
+	STRING("string", "a string"),
+
+	INTEGER("integer", "an integer"),
+
+	NUMBER("number", "a number"),
+
+	BOOLEAN("boolean", "a boolean"),
+
+	ARRAY("array", "an array"),
+
+	OBJECT("object", "an object"),
+
+	NULL("null", "null"),
+
+	ANY(null, "any JSON value");
+
+	private final String schemaType;
+
+	private final String description;
+
+	ParamKind(String schemaType, String description) {
+		this.schemaType = schemaType;
+		this.description = description;
+	}
+
+	/**
+	 * The JSON schema {@code type}.
+	 * @return the type, or {@code null} for any value
+	 */
+	String schemaType() {
+		return this.schemaType;
+	}
+
+	/**
+	 * How a sentence names a value of this kind.
+	 * @return such as "an integer"
+	 */
+	String description() {
+		return this.description;
+	}
+
+	static ParamKind of(ObjectMapper mapper, Type type) {
+		return of(mapper.constructType(type));
+	}
+
+	static ParamKind of(JavaType type) {
+		Class<?> raw = type.getRawClass();
+		if (raw == void.class || raw == Void.class) {
+			return NULL;
+		}
+		if (raw == Object.class) {
+			return ANY;
+		}
+		if (raw == boolean.class || raw == Boolean.class) {
+			return BOOLEAN;
+		}
+		if (raw == int.class || raw == long.class || raw == short.class || raw == byte.class || raw == Integer.class
+				|| raw == Long.class || raw == Short.class || raw == Byte.class || raw == BigInteger.class) {
+			return INTEGER;
+		}
+		if (raw.isPrimitive() && raw != char.class || Number.class.isAssignableFrom(raw) || raw == BigDecimal.class) {
+			return NUMBER;
+		}
+		if (CharSequence.class.isAssignableFrom(raw) || raw == char.class || raw == Character.class || raw == UUID.class
+				|| raw.isEnum() || TemporalAccessor.class.isAssignableFrom(raw) || Date.class.isAssignableFrom(raw)) {
+			return STRING;
+		}
+		if (type.isArrayType() || Collection.class.isAssignableFrom(raw)) {
+			return ARRAY;
+		}
+		if (Map.class.isAssignableFrom(raw)) {
+			return OBJECT;
+		}
+		return OBJECT;
+	}
+
+}

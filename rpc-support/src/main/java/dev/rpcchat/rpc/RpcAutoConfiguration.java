@@ -1,0 +1,29 @@
+package dev.rpcchat.rpc;
+
+import dev.rpcchat.api.WireJson;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Exposes the application's one {@link RpcService} at {@code POST /rpc}, with
+ * {@code rpc.discover} and the {@code rpc.server.calls} timer.
+ */
+@AutoConfiguration(
+		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnBean(RpcService.class)
+public class RpcAutoConfiguration {
+
+	@Bean
+	JsonRpcEndpoint jsonRpcEndpoint(RpcService service, ObjectProvider<MeterRegistry> meterRegistry) {
+		MeterRegistry registry = meterRegistry.getIfAvailable(SimpleMeterRegistry::new);
+		return new JsonRpcEndpoint(new Envelope(WireJson.newObjectMapper(), service, registry));
+	}
+
+}

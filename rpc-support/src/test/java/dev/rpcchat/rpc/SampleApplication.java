@@ -1,0 +1,107 @@
+package dev.rpcchat.rpc;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.rpcchat.api.ChatException;
+import dev.rpcchat.api.ErrorCode;
+import dev.rpcchat.api.MessageType;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * A service exposed by rpc-support alone, as binder-app and chat-app expose theirs.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+class SampleApplication {
+
+	@Bean
+	SampleServiceImplementation sampleService() {
+		return new SampleServiceImplementation();
+	}
+
+	@Bean
+	RpcService rpcService(SampleServiceImplementation sampleService) {
+		return new RpcService(SampleService.class, sampleService);
+	}
+
+	static class SampleServiceImplementation implements SampleService {
+
+		final AtomicInteger notifications = new AtomicInteger();
+
+		@Override
+		public int subtract(int minuend, int subtrahend) {
+			return minuend - subtrahend;
+		}
+
+		@Override
+		public int sum(int a, int b, Integer c) {
+			return a + b + ((c != null) ? c : 0);
+		}
+
+		@Override
+		public void update(int a, int b, int c, int d, int e) {
+			this.notifications.incrementAndGet();
+		}
+
+		@Override
+		public void notifyHello(int value) {
+			this.notifications.incrementAndGet();
+		}
+
+		@Override
+		public void notifySum(int a, int b, int c) {
+			this.notifications.incrementAndGet();
+		}
+
+		@Override
+		public List<Object> getData() {
+			return List.of("hello", 5);
+		}
+
+		@Override
+		public String whoami() {
+			return RpcCaller.bearerToken().orElse(null);
+		}
+
+		@Override
+		public boolean findRoom(String roomName) {
+			throw new ChatException(ErrorCode.ROOM_NOT_FOUND, "There is no room named " + roomName + ".",
+					Map.of("room_name", roomName));
+		}
+
+		@Override
+		public boolean explode() {
+			throw new IllegalStateException("secret detail in com.example.Internal");
+		}
+
+		@Override
+		public int waitFor(Integer waitSeconds) {
+			if (waitSeconds != null && (waitSeconds < 0 || waitSeconds > 30)) {
+				throw new InvalidParamsException("wait_seconds must be between 0 and 30.");
+			}
+			return (waitSeconds != null) ? waitSeconds : 0;
+		}
+
+		@Override
+		public boolean registerProcedure(String procedureName, String address, int port, Integer ttlSeconds) {
+			return true;
+		}
+
+		@Override
+		public String typed(Long afterId, Boolean flag, Double ratio, List<String> tags, MessageType type) {
+			return afterId + " " + flag + " " + ratio + " " + tags + " " + type;
+		}
+
+		@Override
+		public boolean noop() {
+			return true;
+		}
+
+	}
+
+}
