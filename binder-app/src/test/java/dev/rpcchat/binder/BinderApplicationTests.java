@@ -1,0 +1,60 @@
+package dev.rpcchat.binder;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+@ExtendWith(OutputCaptureExtension.class)
+class BinderApplicationTests {
+
+	@Test
+	void logsWhereItListensAndServesHealthProbesAndMetrics(CapturedOutput output) throws Exception {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BinderApplication.class)
+			.run("--server.port=0")) {
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			assertThat(output).contains("Binder listening on http://localhost:" + port + "/rpc");
+			assertThat(get(port, "/actuator/health/liveness")).contains("\"UP\"");
+			assertThat(get(port, "/actuator/health/readiness")).contains("\"UP\"");
+			assertThat(get(port, "/actuator/prometheus")).contains("jvm_");
+		}
+	}
+
+	@Test
+	void failsClearlyWhenItsPortIsTaken(CapturedOutput output) throws IOException {
+		try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("0.0.0.0"))) {
+			assertThatException()
+				.isThrownBy(() -> new SpringApplicationBuilder(BinderApplication.class)
+					.run("--server.port=" + taken.getLocalPort())
+					.close())
+				.withRootCauseInstanceOf(BindException.class);
+			assertThat(output)
+				.contains("Web server failed to start. Port " + taken.getLocalPort() + " was already in use.");
+		}
+	}
+
+	private static String get(int port, String path) throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		return response.body();
+	}
+
+}
