@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 final class JsonRpcEndpoint {
 
+	static final String PATH = "/rpc";
+
 	static final int MAX_BODY_BYTES = 1024 * 1024;
 
 	// past this a body is no longer drained but the connection closed
@@ -37,7 +39,7 @@ final class JsonRpcEndpoint {
 		this.envelope = envelope;
 	}
 
-	@PostMapping("/rpc")
+	@PostMapping(PATH)
 	void rpc(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		byte[] answer;
 		try (InputStream body = request.getInputStream()) {
@@ -55,7 +57,7 @@ final class JsonRpcEndpoint {
 		write(response, answer);
 	}
 
-	@RequestMapping("/rpc")
+	@RequestMapping(PATH)
 	void otherMethods(HttpServletResponse response) {
 		response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
 		response.setHeader(HttpHeaders.ALLOW, "POST");

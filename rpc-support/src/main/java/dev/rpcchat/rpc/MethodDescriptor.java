@@ -85,7 +85,7 @@ record MethodDescriptor(String name, Method method, List<ParamDescriptor> params
 			throw new IllegalStateException(
 					"An optional parameter needs a boxed type: '" + name.value() + "' of " + method);
 		}
-		return new ParamDescriptor(name.value(), optional, type, ParamKind.of(type), mapper.readerFor(type));
+		return ParamDescriptor.of(name.value(), optional, type, mapper);
 	}
 
 	/**

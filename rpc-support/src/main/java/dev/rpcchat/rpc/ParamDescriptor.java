@@ -1,9 +1,12 @@
 package dev.rpcchat.rpc;
 
+import java.io.IOException;
 import java.math.BigInteger;
+import java.time.temporal.TemporalAccessor;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 /**
@@ -15,8 +18,23 @@ import com.fasterxml.jackson.databind.ObjectReader;
  * @param type the Java type it is read into
  * @param kind the JSON type it must have
  * @param reader reads non-scalar values, to check them before the call
+ * @param expected what a value must be, in words: "an integer", "an array of strings"
  */
-record ParamDescriptor(String name, boolean optional, JavaType type, ParamKind kind, ObjectReader reader) {
+record ParamDescriptor(String name, boolean optional, JavaType type, ParamKind kind, ObjectReader reader,
+		String expected) {
+
+	/**
+	 * Describes a parameter of a contract method.
+	 * @param name the wire name
+	 * @param optional whether it may be absent or {@code null}
+	 * @param type its Java type
+	 * @param mapper the wire mapper
+	 * @return the descriptor
+	 */
+	static ParamDescriptor of(String name, boolean optional, JavaType type, ObjectMapper mapper) {
+		return new ParamDescriptor(name, optional, type, ParamKind.of(type), mapper.readerFor(type),
+				describe(type, mapper));
+	}
 
 	private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
 
@@ -72,15 +90,37 @@ record ParamDescriptor(String name, boolean optional, JavaType type, ParamKind k
 		try {
 			this.reader.readValue(value);
 		}
-		catch (Exception ex) {
-			throw invalid("is not " + this.kind.description() + " of the expected form");
+		catch (IOException | IllegalArgumentException ex) {
+			throw invalid("must be " + this.expected);
 		}
 	}
 
 	private void require(boolean rightType) {
 		if (!rightType) {
-			throw invalid("must be " + this.kind.description());
+			throw invalid("must be " + this.expected);
 		}
+	}
+
+	/**
+	 * Names what a value of a type looks like on the wire, for an error sentence.
+	 * @param type a Java type
+	 * @param mapper the wire mapper, which names enum constants
+	 * @return such as "an integer", "an array of strings" or "one of a, b"
+	 */
+	static String describe(JavaType type, ObjectMapper mapper) {
+		ParamKind kind = ParamKind.of(type);
+		Class<?> raw = type.getRawClass();
+		if (raw.isEnum()) {
+			return "one of " + String.join(", ", RpcDiscovery.enumValues(raw, mapper));
+		}
+		if (kind == ParamKind.STRING && (TemporalAccessor.class.isAssignableFrom(raw))) {
+			return "an ISO-8601 timestamp string";
+		}
+		if (kind == ParamKind.ARRAY && type.getContentType() != null) {
+			ParamKind items = ParamKind.of(type.getContentType());
+			return (items == ParamKind.ANY) ? "an array" : "an array of " + items.plural();
+		}
+		return kind.description();
 	}
 
 	InvalidParamsException invalid(String problem) {

@@ -17,29 +17,40 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 enum ParamKind {
 
-	STRING("string", "a string"),
+	STRING("string", "a string", "strings"),
 
-	INTEGER("integer", "an integer"),
+	INTEGER("integer", "an integer", "integers"),
 
-	NUMBER("number", "a number"),
+	NUMBER("number", "a number", "numbers"),
 
-	BOOLEAN("boolean", "a boolean"),
+	BOOLEAN("boolean", "a boolean", "booleans"),
 
-	ARRAY("array", "an array"),
+	ARRAY("array", "an array", "arrays"),
 
-	OBJECT("object", "an object"),
+	OBJECT("object", "an object", "objects"),
 
-	NULL("null", "null"),
+	NULL("null", "null", "nulls"),
 
-	ANY(null, "any JSON value");
+	ANY(null, "any JSON value", "values");
 
 	private final String schemaType;
 
 	private final String description;
 
-	ParamKind(String schemaType, String description) {
+	private final String plural;
+
+	ParamKind(String schemaType, String description, String plural) {
 		this.schemaType = schemaType;
 		this.description = description;
+		this.plural = plural;
+	}
+
+	/**
+	 * How a sentence names several values of this kind.
+	 * @return such as "integers"
+	 */
+	String plural() {
+		return this.plural;
 	}
 
 	/**

@@ -8,7 +8,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 
 /**
  * Exposes the application's one {@link RpcService} at {@code POST /rpc}, with
@@ -24,6 +26,15 @@ public class RpcAutoConfiguration {
 	JsonRpcEndpoint jsonRpcEndpoint(RpcService service, ObjectProvider<MeterRegistry> meterRegistry) {
 		MeterRegistry registry = meterRegistry.getIfAvailable(SimpleMeterRegistry::new);
 		return new JsonRpcEndpoint(new Envelope(WireJson.newObjectMapper(), service, registry));
+	}
+
+	@Bean
+	FilterRegistrationBean<AnyContentTypeFilter> rpcAnyContentTypeFilter() {
+		FilterRegistrationBean<AnyContentTypeFilter> registration = new FilterRegistrationBean<>(
+				new AnyContentTypeFilter());
+		registration.addUrlPatterns(JsonRpcEndpoint.PATH);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
 	}
 
 }

@@ -1,9 +1,11 @@
 package dev.rpcchat.rpc;
 
 import java.time.temporal.TemporalAccessor;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -88,9 +90,7 @@ final class RpcDiscovery {
 	private static void describeString(ObjectNode schema, Class<?> raw, ObjectMapper mapper) {
 		if (raw.isEnum()) {
 			ArrayNode values = schema.putArray("enum");
-			for (Object constant : raw.getEnumConstants()) {
-				values.add(mapper.convertValue(constant, String.class));
-			}
+			enumValues(raw, mapper).forEach(values::add);
 		}
 		else if (TemporalAccessor.class.isAssignableFrom(raw) || Date.class.isAssignableFrom(raw)) {
 			schema.put("format", "date-time");
@@ -113,6 +113,18 @@ final class RpcDiscovery {
 			}
 		}
 		seen.remove(type.getRawClass());
+	}
+
+	/**
+	 * The wire names of an enum's constants, as the wire mapper writes them.
+	 * @param type an enum type
+	 * @param mapper the wire mapper
+	 * @return the names in declaration order
+	 */
+	static List<String> enumValues(Class<?> type, ObjectMapper mapper) {
+		return Arrays.stream(type.getEnumConstants())
+			.map((constant) -> mapper.convertValue(constant, String.class))
+			.toList();
 	}
 
 	/**

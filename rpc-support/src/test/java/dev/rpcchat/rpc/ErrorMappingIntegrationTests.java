@@ -1,0 +1,64 @@
+package dev.rpcchat.rpc;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a service throws reaches the client as its JSON-RPC error, and nothing else of it
+ * does.
+ */
+@SpringBootTest(classes = SampleApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
+class ErrorMappingIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	RpcHttp rpc;
+
+	@BeforeEach
+	void connect() {
+		this.rpc = new RpcHttp(this.port);
+	}
+
+	@Test
+	void answersChatExceptionWithItsCodeSentenceAndReason() {
+		this.rpc.expect("""
+				{"jsonrpc": "2.0", "method": "find_room", "params": {"room_name": "geral"}, "id": 1}""", """
+				{"jsonrpc": "2.0", "id": 1, "error": {"code": 1004, "message": "There is no room named geral.",
+				 "data": {"reason": "ROOM_NOT_FOUND", "room_name": "geral"}}}""");
+	}
+
+	@Test
+	void answersUnexpectedExceptionWithBareInternalErrorAndLogsItsTrace(CapturedOutput output) {
+		HttpResponse<String> response = this.rpc.post("""
+				{"jsonrpc": "2.0", "method": "explode", "id": 2}""");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(RpcHttp.json(response.body())).isEqualTo(RpcHttp.json("""
+				{"jsonrpc": "2.0", "error": {"code": -32603, "message": "Internal error"}, "id": 2}"""));
+		assertThat(response.body()).doesNotContain("secret", "IllegalState", "Exception", "at ");
+		assertThat(output).contains("java.lang.IllegalStateException: secret detail")
+			.contains("at dev.rpcchat.rpc.SampleApplication$SampleServiceImplementation.explode");
+	}
+
+	@Test
+	void answersUnexpectedExceptionInBatchWithoutStoppingTheBatch() {
+		this.rpc.expect("""
+				[{"jsonrpc": "2.0", "method": "explode", "id": 1}, {"jsonrpc": "2.0", "method": "noop", "id": 2}]""",
+				"""
+						[{"jsonrpc": "2.0", "error": {"code": -32603, "message": "Internal error"}, "id": 1},
+						 {"jsonrpc": "2.0", "result": true, "id": 2}]""");
+	}
+
+}

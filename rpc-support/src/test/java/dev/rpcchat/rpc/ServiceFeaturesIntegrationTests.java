@@ -1,0 +1,166 @@
+package dev.rpcchat.rpc;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * rpc.discover, the caller's bearer token, the call timer and concurrent calls, over real
+ * HTTP.
+ */
+@SpringBootTest(classes = SampleApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+class ServiceFeaturesIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MeterRegistry meterRegistry;
+
+	RpcHttp rpc;
+
+	@BeforeEach
+	void connect() {
+		this.rpc = new RpcHttp(this.port);
+	}
+
+	@Test
+	void describesContractWithOpenRpc() {
+		JsonNode document = this.rpc.call("""
+				{"jsonrpc": "2.0", "method": "rpc.discover", "id": 1}""").get("result");
+		assertThat(document.get("openrpc").asText()).isEqualTo("1.2.6");
+		assertThat(document.at("/info/title").asText()).isEqualTo("SampleService");
+		assertThat(document.at("/info/version").isTextual()).isTrue();
+		List<String> names = new ArrayList<>();
+		document.get("methods").forEach((method) -> names.add(method.get("name").asText()));
+		assertThat(names).contains("subtract", "register_procedure", "get_data", "typed")
+			.doesNotContain("rpc.discover")
+			.isSorted();
+		JsonNode register = method(document, "register_procedure");
+		assertThat(register.get("summary").asText()).isEqualTo("Register procedure");
+		assertThat(register.get("params")).isEqualTo(RpcHttp.json("""
+				[{"name": "procedure_name", "required": true, "schema": {"type": "string"}},
+				 {"name": "address", "required": true, "schema": {"type": "string"}},
+				 {"name": "port", "required": true, "schema": {"type": "integer"}},
+				 {"name": "ttl_seconds", "required": false, "schema": {"type": "integer"}}]"""));
+		assertThat(register.get("result")).isEqualTo(RpcHttp.json("""
+				{"name": "result", "schema": {"type": "boolean"}}"""));
+		assertThat(method(document, "typed").at("/params/3/schema")).isEqualTo(RpcHttp.json("""
+				{"type": "array", "items": {"type": "string"}}"""));
+		assertThat(method(document, "typed").at("/params/4/schema")).isEqualTo(RpcHttp.json("""
+				{"type": "string", "enum": ["broadcast", "unicast", "system"]}"""));
+	}
+
+	@Test
+	void refusesParamsForDiscover() {
+		this.rpc.expect("""
+				{"jsonrpc": "2.0", "method": "rpc.discover", "params": ["x"], "id": 1}""",
+				"""
+						{"jsonrpc": "2.0", "error": {"code": -32602, "message": "Invalid params: 'rpc.discover' takes no parameters"}, "id": 1}""");
+		assertThat(this.rpc.call("""
+				{"jsonrpc": "2.0", "method": "rpc.discover", "params": {}, "id": 1}""").has("result")).isTrue();
+	}
+
+	@Test
+	void showsBearerTokenToTheServiceDuringTheCallOnly() {
+		String whoami = """
+				{"jsonrpc": "2.0", "method": "whoami", "id": 1}""";
+		assertThat(this.rpc.call(whoami, "Authorization", "Bearer s3cr3t").get("result").asText()).isEqualTo("s3cr3t");
+		assertThat(this.rpc.call(whoami, "Authorization", "bearer abc ").get("result").asText()).isEqualTo("abc");
+		assertThat(this.rpc.call(whoami).get("result").isNull()).isTrue();
+		assertThat(this.rpc.call(whoami, "Authorization", "Basic dXNlcg==").get("result").isNull()).isTrue();
+		assertThat(RpcCaller.bearerToken()).isEmpty();
+	}
+
+	@Test
+	void timesEveryCallByMethodOutcomeAndCode() {
+		double subtractBefore = count("subtract", "success", "0");
+		double unknownBefore = count("unknown", "error", "-32601");
+		double chatErrorBefore = count("find_room", "error", "1004");
+		this.rpc.call("""
+				{"jsonrpc": "2.0", "method": "subtract", "params": [1, 1], "id": 1}""");
+		this.rpc.call("""
+				{"jsonrpc": "2.0", "method": "no_such_method_%d", "id": 1}""".formatted(System.nanoTime()));
+		this.rpc.call("""
+				{"jsonrpc": "2.0", "method": "find_room", "params": ["x"], "id": 1}""");
+		assertThat(count("subtract", "success", "0")).isEqualTo(subtractBefore + 1);
+		assertThat(count("unknown", "error", "-32601")).isEqualTo(unknownBefore + 1);
+		assertThat(count("find_room", "error", "1004")).isEqualTo(chatErrorBefore + 1);
+		HttpResponse<String> scrape = this.rpc
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/prometheus")).GET());
+		assertThat(scrape.statusCode()).isEqualTo(200);
+		assertThat(scrape.body())
+			.contains("rpc_server_calls_seconds_count{code=\"0\",method=\"subtract\",outcome=\"success\"}")
+			.contains("method=\"unknown\"")
+			.doesNotContain("no_such_method");
+	}
+
+	@Test
+	void servesManyConcurrentCallers() throws Exception {
+		int callers = 32;
+		int callsEach = 25;
+		try (ExecutorService executor = Executors.newFixedThreadPool(callers)) {
+			List<Future<Integer>> results = new ArrayList<>();
+			for (int caller = 0; caller < callers; caller++) {
+				String token = "token-" + caller;
+				int minuend = caller * 1000;
+				Callable<Integer> calls = () -> {
+					int correct = 0;
+					for (int i = 0; i < callsEach; i++) {
+						JsonNode batch = this.rpc.call("""
+								[{"jsonrpc": "2.0", "method": "whoami", "id": 1},
+								 {"jsonrpc": "2.0", "method": "subtract", "params": [%d, %d], "id": 2}]"""
+							.formatted(minuend, i), "Authorization", "Bearer " + token);
+						if (batch.at("/0/result").asText().equals(token)
+								&& batch.at("/1/result").asInt() == minuend - i) {
+							correct++;
+						}
+					}
+					return correct;
+				};
+				results.add(executor.submit(calls));
+			}
+			for (Future<Integer> result : results) {
+				assertThat(result.get()).isEqualTo(callsEach);
+			}
+		}
+	}
+
+	private double count(String method, String outcome, String code) {
+		Timer timer = this.meterRegistry.find(RpcMetrics.TIMER)
+			.tag("method", method)
+			.tag("outcome", outcome)
+			.tag("code", code)
+			.timer();
+		return (timer != null) ? timer.count() : 0;
+	}
+
+	private static JsonNode method(JsonNode document, String name) {
+		for (JsonNode method : document.get("methods")) {
+			if (method.get("name").asText().equals(name)) {
+				return method;
+			}
+		}
+		throw new AssertionError("No method " + name);
+	}
+
+}
