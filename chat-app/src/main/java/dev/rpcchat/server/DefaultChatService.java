@@ -1,0 +1,99 @@
+package dev.rpcchat.server;
+
+import java.util.List;
+
+import dev.rpcchat.api.ChatService;
+import dev.rpcchat.api.JoinedRoom;
+import dev.rpcchat.api.Message;
+import dev.rpcchat.api.RegisteredUser;
+import dev.rpcchat.api.Room;
+import dev.rpcchat.api.SessionLease;
+import dev.rpcchat.rpc.InvalidParamsException;
+import dev.rpcchat.server.message.MessageService;
+import dev.rpcchat.server.room.RoomService;
+import dev.rpcchat.server.store.Session;
+import dev.rpcchat.server.user.UserRegistry;
+
+/**
+ * The chat service of protocol.md: checks the parameters' range and the caller's token,
+ * then hands the call to its feature.
+ */
+class DefaultChatService implements ChatService {
+
+	private static final int MAX_WAIT_SECONDS = 30;
+
+	private final UserRegistry users;
+
+	private final RoomService rooms;
+
+	private final MessageService messages;
+
+	DefaultChatService(UserRegistry users, RoomService rooms, MessageService messages) {
+		this.users = users;
+		this.rooms = rooms;
+		this.messages = messages;
+	}
+
+	@Override
+	public RegisteredUser registerUser(String username) {
+		return this.users.register(username);
+	}
+
+	@Override
+	public boolean unregisterUser(String username) {
+		this.users.unregister(username);
+		return true;
+	}
+
+	@Override
+	public SessionLease heartbeat(String username) {
+		return this.users.heartbeat(username);
+	}
+
+	@Override
+	public Room createRoom(String roomName) {
+		this.users.authenticateAnyone();
+		return this.rooms.create(roomName);
+	}
+
+	@Override
+	public JoinedRoom joinRoom(String username, String roomName) {
+		Session session = this.users.authenticate(username);
+		return this.rooms.join(session.username(), roomName);
+	}
+
+	@Override
+	public boolean leaveRoom(String username, String roomName) {
+		Session session = this.users.authenticate(username);
+		this.rooms.leave(session.username(), roomName);
+		return true;
+	}
+
+	@Override
+	public Message sendMessage(String username, String roomName, String message, String recipient, String clientMsgId) {
+		Session session = this.users.authenticate(username);
+		return this.messages.send(session.username(), roomName, message, recipient, clientMsgId);
+	}
+
+	@Override
+	public List<Message> receiveMessages(String username, String roomName, Integer waitSeconds, Long afterId) {
+		if (waitSeconds != null && (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS)) {
+			throw new InvalidParamsException("wait_seconds must be between 0 and " + MAX_WAIT_SECONDS + ".");
+		}
+		Session session = this.users.authenticate(username);
+		return this.messages.receive(session.username(), roomName, waitSeconds, afterId);
+	}
+
+	@Override
+	public List<String> listRooms() {
+		this.users.renewCaller();
+		return this.rooms.roomNames();
+	}
+
+	@Override
+	public List<String> listUsers(String roomName) {
+		this.users.renewCaller();
+		return this.rooms.members(roomName);
+	}
+
+}

@@ -1,0 +1,125 @@
+package dev.rpcchat.server.message;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.rpcchat.api.Message;
+import dev.rpcchat.server.store.AppendListener;
+import dev.rpcchat.server.store.Names;
+
+/**
+ * The long polls waiting for messages, woken by the store when a message they may see is
+ * appended to their room. A waiter is a future, so a waiting virtual thread costs little.
+ */
+public class MessageWaiters implements AppendListener {
+
+	private final ConcurrentMap<String, Set<Waiter>> waitersByRoom = new ConcurrentHashMap<>();
+
+	private final AtomicInteger waiting = new AtomicInteger();
+
+	/**
+	 * Starts listening for messages in a room that a user may see; register before
+	 * reading, so that no message appended in between is missed.
+	 * @param roomName the room, in any case
+	 * @param username the reader
+	 * @return the waiter, to be closed when done
+	 */
+	public Waiter register(String roomName, String username) {
+		Waiter waiter = new Waiter(Names.key(roomName), username);
+		this.waitersByRoom.compute(waiter.roomKey, (key, waiters) -> {
+			Set<Waiter> set = (waiters != null) ? waiters : ConcurrentHashMap.newKeySet();
+			set.add(waiter);
+			return set;
+		});
+		return waiter;
+	}
+
+	@Override
+	public void appended(Message message) {
+		Set<Waiter> waiters = this.waitersByRoom.get(Names.key(message.roomName()));
+		if (waiters == null) {
+			return;
+		}
+		for (Waiter waiter : waiters) {
+			if (message.isVisibleTo(waiter.username)) {
+				waiter.signal.complete(null);
+			}
+		}
+	}
+
+	/**
+	 * How many long polls are waiting now.
+	 * @return the number of waiting calls
+	 */
+	public int waiting() {
+		return this.waiting.get();
+	}
+
+	/**
+	 * One long poll's registration.
+	 */
+	public final class Waiter implements AutoCloseable {
+
+		private final String roomKey;
+
+		private final String username;
+
+		private volatile CompletableFuture<Void> signal = new CompletableFuture<>();
+
+		private Waiter(String roomKey, String username) {
+			this.roomKey = roomKey;
+			this.username = username;
+		}
+
+		/**
+		 * Waits until a message this user may see is appended to the room, or the time is
+		 * up.
+		 * @param timeout the longest wait
+		 * @return whether a message arrived
+		 * @throws InterruptedException if the thread is interrupted while waiting
+		 */
+		public boolean await(Duration timeout) throws InterruptedException {
+			MessageWaiters.this.waiting.incrementAndGet();
+			try {
+				this.signal.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+				return true;
+			}
+			catch (TimeoutException ex) {
+				return false;
+			}
+			catch (ExecutionException ex) {
+				throw new IllegalStateException(ex);
+			}
+			finally {
+				MessageWaiters.this.waiting.decrementAndGet();
+			}
+		}
+
+		/**
+		 * Makes the waiter wait for the next message again; call before reading again, so
+		 * that no message appended in between is missed.
+		 */
+		public void rearm() {
+			if (this.signal.isDone()) {
+				this.signal = new CompletableFuture<>();
+			}
+		}
+
+		@Override
+		public void close() {
+			MessageWaiters.this.waitersByRoom.computeIfPresent(this.roomKey, (key, waiters) -> {
+				waiters.remove(this);
+				return waiters.isEmpty() ? null : waiters;
+			});
+		}
+
+	}
+
+}

@@ -1,0 +1,23 @@
+package dev.rpcchat.server.store.memory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.rpcchat.server.ChatProperties;
+import dev.rpcchat.server.message.MessageWaiters;
+import dev.rpcchat.server.store.ChatStore;
+
+/**
+ * The embedded store, unless {@code chat.store} names another.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "chat.store", havingValue = "memory", matchIfMissing = true)
+class MemoryStoreConfiguration {
+
+	@Bean
+	ChatStore memoryChatStore(ChatProperties properties, MessageWaiters waiters) {
+		return new MemoryChatStore(properties.rooms().historyLimit(), waiters);
+	}
+
+}

@@ -1,0 +1,30 @@
+package dev.rpcchat.server.user;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.rpcchat.server.ChatProperties;
+import dev.rpcchat.server.message.SendRateLimiter;
+import dev.rpcchat.server.room.RoomService;
+import dev.rpcchat.server.store.ChatStore;
+
+/**
+ * The user feature's beans.
+ */
+@Configuration(proxyBeanMethods = false)
+class UserConfiguration {
+
+	@Bean
+	UserRegistry userRegistry(ChatStore store, RoomService rooms, SendRateLimiter rateLimiter,
+			ChatProperties properties, Clock clock) {
+		return new UserRegistry(store, rooms, rateLimiter, properties.users().sessionTtl(), clock);
+	}
+
+	@Bean
+	SessionReaper sessionReaper(ChatStore store, UserRegistry users, Clock clock) {
+		return new SessionReaper(store, users, clock);
+	}
+
+}
