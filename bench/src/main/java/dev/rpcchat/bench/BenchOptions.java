@@ -1,0 +1,263 @@
+package dev.rpcchat.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The load generator's command line, parsed.
+ *
+ * @param binder the binder's JSON-RPC endpoint, where the chat server is looked up
+ * @param target a JSON-RPC endpoint to use instead of asking the binder, or {@code null}
+ * @param scenario what the simulated users do
+ * @param users how many simulated users (senders, readers or pollers)
+ * @param rooms how many rooms the users are spread over
+ * @param duration how long the measured phase lasts
+ * @param warmup how long the load runs before measuring starts
+ * @param rate operations per second in total (open loop), or 0 for closed loop
+ * @param history messages put in a room before measuring ({@code receive}, {@code join})
+ * @param receivers long-polling receivers per room ({@code delivery})
+ * @param client which HTTP client the simulated users use
+ * @param json whether to print the report as JSON too
+ * @param jsonFile where to write the JSON report instead of standard output, or
+ * {@code null}
+ * @param ceiling a JSON report of the no-op scenario to compare against, or {@code null}
+ * @param label the name of this run in the report
+ */
+record BenchOptions(URI binder, URI target, Scenario scenario, int users, int rooms, Duration duration, Duration warmup,
+		int rate, int history, int receivers, ClientKind client, boolean json, Path jsonFile, Path ceiling,
+		String label) {
+
+	static final String USAGE = """
+			usage: java -jar bench-exec.jar [options]
+			       java -jar bench-exec.jar --serve-noop [--binder URL] [--server.port=0 ...]
+			  --binder URL       binder endpoint (default http://localhost:5000/rpc)
+			  --target URL       call this JSON-RPC endpoint instead of looking it up in the binder
+			  --scenario NAME    send | receive | join | delivery | longpoll | noop (default send)
+			  --users N          simulated users (default 16)
+			  --rooms N          rooms the users are spread over (default 1)
+			  --duration D       measured time, e.g. 20s, 2m, 500ms (default 20s)
+			  --warmup D         load before measuring (default 5s)
+			  --rate N           open loop: N operations/s in total, latency from the intended start;
+			                     0 = closed loop, as fast as the users can (default 0)
+			  --history N        messages put in each room first (receive: 10000, join: 100)
+			  --receivers N      long-polling receivers per room for delivery (default 10)
+			  --client raw|jdk   raw keep-alive HTTP/1.1 sockets, or java.net.http.HttpClient (default raw)
+			  --json [FILE]      also print the report as JSON, to FILE if given
+			  --ceiling FILE     JSON report of a noop run: print every figure as a ratio to it
+			  --label TEXT       name of this run in the report (default: the scenario)
+			  --serve-noop       start the no-op JSON-RPC server (the ceiling) instead
+			""";
+
+	BenchOptions {
+		Objects.requireNonNull(binder, "binder");
+		Objects.requireNonNull(scenario, "scenario");
+		Objects.requireNonNull(duration, "duration");
+		Objects.requireNonNull(warmup, "warmup");
+		Objects.requireNonNull(client, "client");
+		require(users > 0, "--users must be positive");
+		require(rooms > 0, "--rooms must be positive");
+		require(rooms <= users || scenario == Scenario.NOOP, "--rooms must not exceed --users");
+		require(!duration.isNegative() && !duration.isZero(), "--duration must be positive");
+		require(!warmup.isNegative(), "--warmup must not be negative");
+		require(rate >= 0, "--rate must not be negative");
+		require(history >= 0, "--history must not be negative");
+		require(receivers > 0, "--receivers must be positive");
+		label = (label != null) ? label : scenario.wireName();
+	}
+
+	/**
+	 * Parses the command line.
+	 * @param args the arguments, {@code --name value} or {@code --name=value}
+	 * @return the options, with defaults for what is not given
+	 * @throws IllegalArgumentException with a one-line reason when an option is wrong
+	 */
+	static BenchOptions parse(String... args) {
+		URI binder = URI.create("http://localhost:5000/rpc");
+		URI target = null;
+		Scenario scenario = Scenario.SEND;
+		int users = 16;
+		int rooms = 1;
+		Duration duration = Duration.ofSeconds(20);
+		Duration warmup = Duration.ofSeconds(5);
+		int rate = 0;
+		Integer history = null;
+		int receivers = 10;
+		ClientKind client = ClientKind.RAW;
+		boolean json = false;
+		Path jsonFile = null;
+		Path ceiling = null;
+		String label = null;
+		for (int i = 0; i < args.length; i++) {
+			String arg = args[i];
+			if (!arg.startsWith("--")) {
+				throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+			}
+			int equals = arg.indexOf('=');
+			String name = (equals >= 0) ? arg.substring(2, equals) : arg.substring(2);
+			String inline = (equals >= 0) ? arg.substring(equals + 1) : null;
+			if (name.equals("json")) {
+				json = true;
+				if (inline != null) {
+					jsonFile = Path.of(inline);
+				}
+				else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+					jsonFile = Path.of(args[++i]);
+				}
+				continue;
+			}
+			if (inline == null && i + 1 >= args.length) {
+				throw new IllegalArgumentException("--" + name + " needs a value");
+			}
+			String value = (inline != null) ? inline : args[++i];
+			switch (name) {
+				case "binder" -> binder = uri(name, value);
+				case "target" -> target = uri(name, value);
+				case "scenario" -> scenario = Scenario.of(value);
+				case "users" -> users = integer(name, value);
+				case "rooms" -> rooms = integer(name, value);
+				case "duration" -> duration = duration(name, value);
+				case "warmup" -> warmup = duration(name, value);
+				case "rate" -> rate = integer(name, value);
+				case "history" -> history = integer(name, value);
+				case "receivers" -> receivers = integer(name, value);
+				case "client" -> client = ClientKind.of(value);
+				case "ceiling" -> ceiling = Path.of(value);
+				case "label" -> label = value;
+				default -> throw new IllegalArgumentException("unknown option --" + name);
+			}
+		}
+		int defaultHistory = (scenario == Scenario.RECEIVE) ? 10_000 : (scenario == Scenario.JOIN) ? 100 : 0;
+		return new BenchOptions(binder, target, scenario, users, rooms, duration, warmup, rate,
+				(history != null) ? history : defaultHistory, receivers, client, json, jsonFile, ceiling, label);
+	}
+
+	/**
+	 * Whether the load runs at a fixed rate rather than as fast as possible.
+	 * @return {@code true} for open loop
+	 */
+	boolean openLoop() {
+		return this.rate > 0;
+	}
+
+	/**
+	 * Parses a duration such as {@code 20s}, {@code 2m}, {@code 500ms} or {@code 20}
+	 * (seconds).
+	 * @param name the option, for the error message
+	 * @param value the text
+	 * @return the duration
+	 */
+	static Duration duration(String name, String value) {
+		String text = value.trim().toLowerCase(Locale.ROOT);
+		try {
+			if (text.endsWith("ms")) {
+				return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+			}
+			if (text.endsWith("s")) {
+				return Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
+			}
+			if (text.endsWith("m")) {
+				return Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
+			}
+			return Duration.ofSeconds(Long.parseLong(text));
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("--" + name + " is not a duration: '" + value + "'");
+		}
+	}
+
+	private static int integer(String name, String value) {
+		try {
+			return Integer.parseInt(value.replace("_", "").trim());
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("--" + name + " is not a number: '" + value + "'");
+		}
+	}
+
+	private static URI uri(String name, String value) {
+		try {
+			URI uri = URI.create(value);
+			if (!"http".equals(uri.getScheme()) || uri.getHost() == null) {
+				throw new IllegalArgumentException("--" + name + " must be an http:// URL: '" + value + "'");
+			}
+			return uri;
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("--" + name + " must be an http:// URL: '" + value + "'");
+		}
+	}
+
+	private static void require(boolean condition, String message) {
+		if (!condition) {
+			throw new IllegalArgumentException(message);
+		}
+	}
+
+	/**
+	 * What the simulated users do.
+	 */
+	enum Scenario {
+
+		/** Closed or open loop {@code send_message} broadcasts. */
+		SEND,
+
+		/** {@code receive_messages} in rooms holding {@code --history} messages. */
+		RECEIVE,
+
+		/**
+		 * {@code join_room} (then an untimed leave) in rooms holding {@code --history}.
+		 */
+		JOIN,
+
+		/**
+		 * Time from {@code send_message} returning to a long-poller holding the message.
+		 */
+		DELIVERY,
+
+		/** Every user long-polls at once; one message per room must answer them all. */
+		LONGPOLL,
+
+		/** The no-op method of the ceiling server. */
+		NOOP;
+
+		String wireName() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+		static Scenario of(String value) {
+			for (Scenario scenario : values()) {
+				if (scenario.wireName().equalsIgnoreCase(value.trim())) {
+					return scenario;
+				}
+			}
+			throw new IllegalArgumentException(
+					"--scenario must be one of send, receive, join, delivery, longpoll, noop: '" + value + "'");
+		}
+
+	}
+
+	/**
+	 * The HTTP client the simulated users talk through.
+	 */
+	enum ClientKind {
+
+		/** One keep-alive socket per user, HTTP/1.1 written and read by hand. */
+		RAW,
+
+		/** {@code java.net.http.HttpClient} pinned to HTTP/1.1. */
+		JDK;
+
+		static ClientKind of(String value) {
+			return switch (value.trim().toLowerCase(Locale.ROOT)) {
+				case "raw" -> RAW;
+				case "jdk" -> JDK;
+				default -> throw new IllegalArgumentException("--client must be raw or jdk: '" + value + "'");
+			};
+		}
+
+	}
+
+}

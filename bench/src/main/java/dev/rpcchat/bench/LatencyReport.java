@@ -1,0 +1,234 @@
+package dev.rpcchat.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The outcome of one run: throughput, latency percentiles and errors of each measured
+ * operation, as a table or as JSON, optionally as ratios to the no-op ceiling.
+ *
+ * @param label the run's name
+ * @param scenario the scenario
+ * @param setup how the load was made (users, rooms, loop, client), one line
+ * @param series one entry per measured operation; the first is the headline
+ * @param notes further findings, one line each
+ * @param ceiling the no-op run to compare with, or {@code null}
+ */
+record LatencyReport(String label, String scenario, String setup, List<Series> series, List<String> notes,
+		Ceiling ceiling) {
+
+	LatencyReport {
+		Objects.requireNonNull(label, "label");
+		series = List.copyOf(series);
+		notes = List.copyOf(notes);
+	}
+
+	/**
+	 * Returns this report compared with the given ceiling.
+	 * @param ceiling the no-op run, or {@code null}
+	 * @return a copy with the ceiling
+	 */
+	LatencyReport withCeiling(Ceiling ceiling) {
+		return new LatencyReport(this.label, this.scenario, this.setup, this.series, this.notes, ceiling);
+	}
+
+	/**
+	 * Formats the report for a terminal.
+	 * @return the table, several lines
+	 */
+	String toTable() {
+		StringBuilder table = new StringBuilder();
+		table.append(String.format(Locale.ROOT, "%s (%s): %s%n", this.label, this.scenario, this.setup));
+		table.append(String.format(Locale.ROOT, "%-26s %10s %10s %9s %9s %9s %9s %9s  %s%n", "operation", "count",
+				"ops/s", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms", "max ms", "errors"));
+		for (Series row : this.series) {
+			table.append(String.format(Locale.ROOT, "%-26s %10d %10.1f %9.3f %9.3f %9.3f %9.3f %9.3f  %s%n", row.name(),
+					row.count(), row.throughput(), row.p50Millis(), row.p90Millis(), row.p99Millis(), row.p999Millis(),
+					row.maxMillis(), errorsText(row.errors())));
+		}
+		if (this.ceiling != null && !this.series.isEmpty()) {
+			Series headline = this.series.get(0);
+			table.append(String.format(Locale.ROOT,
+					"vs no-op ceiling (%.1f ops/s, p50 %.3f ms, p99 %.3f ms): throughput %.1f %%, p50 x%.2f, p99 x%.2f%n",
+					this.ceiling.throughput(), this.ceiling.p50Millis(), this.ceiling.p99Millis(),
+					100 * throughputRatio(), headline.p50Millis() / this.ceiling.p50Millis(),
+					headline.p99Millis() / this.ceiling.p99Millis()));
+		}
+		for (String note : this.notes) {
+			table.append("  ").append(note).append(System.lineSeparator());
+		}
+		return table.toString();
+	}
+
+	/**
+	 * The headline throughput as a fraction of the ceiling's.
+	 * @return the ratio, or {@code NaN} without a ceiling
+	 */
+	double throughputRatio() {
+		if (this.ceiling == null || this.series.isEmpty() || this.ceiling.throughput() <= 0) {
+			return Double.NaN;
+		}
+		return this.series.get(0).throughput() / this.ceiling.throughput();
+	}
+
+	/**
+	 * Formats the report as JSON.
+	 * @return a JSON object, pretty-printed
+	 */
+	String toJson() {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("label", this.label);
+		json.put("scenario", this.scenario);
+		json.put("setup", this.setup);
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (Series row : this.series) {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("operation", row.name());
+			entry.put("count", row.count());
+			entry.put("seconds", round(row.seconds()));
+			entry.put("throughput", round(row.throughput()));
+			entry.put("p50_ms", round(row.p50Millis()));
+			entry.put("p90_ms", round(row.p90Millis()));
+			entry.put("p99_ms", round(row.p99Millis()));
+			entry.put("p99_9_ms", round(row.p999Millis()));
+			entry.put("max_ms", round(row.maxMillis()));
+			entry.put("errors", row.errors());
+			rows.add(entry);
+		}
+		json.put("series", rows);
+		json.put("notes", this.notes);
+		if (this.ceiling != null) {
+			Map<String, Object> ceiling = new LinkedHashMap<>();
+			ceiling.put("throughput", round(this.ceiling.throughput()));
+			ceiling.put("p50_ms", round(this.ceiling.p50Millis()));
+			ceiling.put("p99_ms", round(this.ceiling.p99Millis()));
+			ceiling.put("throughput_ratio", round(throughputRatio()));
+			json.put("ceiling", ceiling);
+		}
+		try {
+			return RpcClient.mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot write the report as JSON", ex);
+		}
+	}
+
+	private static double round(double value) {
+		return Double.isFinite(value) ? Math.round(value * 1000) / 1000.0 : 0;
+	}
+
+	private static String errorsText(Map<String, Long> errors) {
+		if (errors.isEmpty()) {
+			return "none";
+		}
+		StringBuilder text = new StringBuilder();
+		errors
+			.forEach((code, count) -> text.append(text.isEmpty() ? "" : ", ").append(code).append(": ").append(count));
+		return text.toString();
+	}
+
+	/**
+	 * One measured operation.
+	 *
+	 * @param name the operation
+	 * @param count successful operations
+	 * @param seconds how long it was measured
+	 * @param p50Micros median latency in microseconds
+	 * @param p90Micros 90th percentile in microseconds
+	 * @param p99Micros 99th percentile in microseconds
+	 * @param p999Micros 99.9th percentile in microseconds
+	 * @param maxMicros the slowest in microseconds
+	 * @param errors failed operations by code
+	 */
+	record Series(String name, long count, double seconds, double p50Micros, double p90Micros, double p99Micros,
+			double p999Micros, double maxMicros, Map<String, Long> errors) {
+
+		Series {
+			errors = Collections.unmodifiableMap(new TreeMap<>(errors));
+		}
+
+		/**
+		 * Sums up a histogram of nanosecond latencies.
+		 * @param name the operation
+		 * @param nanos the latencies
+		 * @param errors failed operations by code
+		 * @param seconds how long it was measured
+		 * @return the series
+		 */
+		static Series of(String name, Histogram nanos, Map<String, Long> errors, double seconds) {
+			long count = nanos.getTotalCount();
+			return new Series(name, count, seconds, micros(nanos, 50), micros(nanos, 90), micros(nanos, 99),
+					micros(nanos, 99.9), (count > 0) ? nanos.getMaxValue() / 1e3 : 0, new LinkedHashMap<>(errors));
+		}
+
+		private static double micros(Histogram nanos, double percentile) {
+			return (nanos.getTotalCount() > 0) ? nanos.getValueAtPercentile(percentile) / 1e3 : 0;
+		}
+
+		double throughput() {
+			return this.count / this.seconds;
+		}
+
+		double p50Millis() {
+			return this.p50Micros / 1e3;
+		}
+
+		double p90Millis() {
+			return this.p90Micros / 1e3;
+		}
+
+		double p99Millis() {
+			return this.p99Micros / 1e3;
+		}
+
+		double p999Millis() {
+			return this.p999Micros / 1e3;
+		}
+
+		double maxMillis() {
+			return this.maxMicros / 1e3;
+		}
+
+	}
+
+	/**
+	 * The no-op run's headline figures.
+	 *
+	 * @param throughput operations per second
+	 * @param p50Millis median latency
+	 * @param p99Millis 99th percentile
+	 */
+	record Ceiling(double throughput, double p50Millis, double p99Millis) {
+
+		/**
+		 * Reads the headline of a report written with {@code --json FILE}.
+		 * @param file the JSON report of a noop run
+		 * @return its figures
+		 * @throws IOException when the file cannot be read
+		 */
+		static Ceiling read(Path file) throws IOException {
+			JsonNode report = RpcClient.mapper.readTree(Files.readAllBytes(file));
+			JsonNode headline = report.path("series").path(0);
+			if (headline.isMissingNode()) {
+				throw new IOException(file + " is not a bench JSON report");
+			}
+			return new Ceiling(headline.path("throughput").asDouble(), headline.path("p50_ms").asDouble(),
+					headline.path("p99_ms").asDouble());
+		}
+
+	}
+
+}

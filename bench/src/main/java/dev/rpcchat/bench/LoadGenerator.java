@@ -1,0 +1,511 @@
+package dev.rpcchat.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.rpcchat.api.ProcedureLocation;
+import dev.rpcchat.bench.BenchOptions.ClientKind;
+import dev.rpcchat.bench.BenchOptions.Scenario;
+
+/**
+ * The load generator: simulated users that find the chat server through the binder and
+ * talk to it over the real protocol, measured into a {@link LatencyReport}.
+ */
+public final class LoadGenerator {
+
+	private static final int SETUP_CONCURRENCY = 32;
+
+	private static final int FILL_BATCH = 200;
+
+	private final BenchOptions options;
+
+	private final PrintStream progress;
+
+	private final String runId;
+
+	private final HttpClient jdkClient;
+
+	LoadGenerator(BenchOptions options, PrintStream progress) {
+		this.options = options;
+		this.progress = progress;
+		this.runId = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
+		this.jdkClient = (options.client() == ClientKind.JDK) ? JdkHttpTransport.newClient() : null;
+	}
+
+	public static void main(String[] args) throws Exception {
+		if (Arrays.asList(args).contains("--serve-noop")) {
+			NoopServerApplication.serve(args);
+			return;
+		}
+		BenchOptions options;
+		try {
+			options = BenchOptions.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println("bench: " + ex.getMessage());
+			System.err.print(BenchOptions.USAGE);
+			System.exit(2);
+			return;
+		}
+		LatencyReport report = new LoadGenerator(options, System.err).run();
+		System.out.print(report.toTable());
+		if (options.json()) {
+			if (options.jsonFile() != null) {
+				Files.writeString(options.jsonFile(), report.toJson());
+			}
+			else {
+				System.out.println(report.toJson());
+			}
+		}
+		System.exit(0);
+	}
+
+	/**
+	 * Sets up the scenario, runs it and sums it up.
+	 * @return the report, compared with the ceiling when {@code --ceiling} was given
+	 * @throws Exception when the setup fails
+	 */
+	LatencyReport run() throws Exception {
+		LatencyReport report = switch (this.options.scenario()) {
+			case NOOP -> runNoop();
+			case SEND -> runSend();
+			case RECEIVE -> runReceive();
+			case JOIN -> runJoin();
+			case DELIVERY -> runDelivery();
+			case LONGPOLL -> runLongPoll();
+		};
+		if (this.options.ceiling() != null) {
+			report = report.withCeiling(LatencyReport.Ceiling.read(this.options.ceiling()));
+		}
+		return report;
+	}
+
+	private LatencyReport runNoop() throws Exception {
+		URI endpoint = locate("noop");
+		List<SimulatedUser> users = new ArrayList<>();
+		for (int i = 0; i < this.options.users(); i++) {
+			users.add(new SimulatedUser("noop-" + i, client(endpoint)));
+		}
+		LatencyRecorder calls = new LatencyRecorder("noop");
+		List<LoadLoop.Operation> workers = users.stream().<LoadLoop.Operation>map((user) -> (sequence, start) -> {
+			user.noop();
+			return System.nanoTime();
+		}).toList();
+		return measure(workers, List.of(calls), users, List.of());
+	}
+
+	private LatencyReport runSend() throws Exception {
+		URI endpoint = locate("send_message");
+		List<String> rooms = rooms("send");
+		List<SimulatedUser> users = signUp(endpoint, "s", this.options.users(), rooms);
+		String text = "benchmark message of about sixty characters, plain ASCII text";
+		LatencyRecorder sends = new LatencyRecorder("send_message");
+		List<LoadLoop.Operation> workers = new ArrayList<>();
+		for (int i = 0; i < users.size(); i++) {
+			SimulatedUser user = users.get(i);
+			String room = rooms.get(i % rooms.size());
+			workers.add((sequence, start) -> {
+				user.sendMessageOnly(room, text);
+				return System.nanoTime();
+			});
+		}
+		return measure(workers, List.of(sends), users, List.of());
+	}
+
+	private LatencyReport runReceive() throws Exception {
+		URI endpoint = locate("receive_messages");
+		List<String> rooms = rooms("recv");
+		fill(endpoint, rooms);
+		List<SimulatedUser> users = signUp(endpoint, "r", this.options.users(), rooms);
+		LatencyRecorder reads = new LatencyRecorder("receive_messages");
+		List<LoadLoop.Operation> workers = new ArrayList<>();
+		for (int i = 0; i < users.size(); i++) {
+			SimulatedUser user = users.get(i);
+			String room = rooms.get(i % rooms.size());
+			workers.add((sequence, start) -> {
+				user.receiveMessagesOnly(room);
+				return System.nanoTime();
+			});
+		}
+		return measure(workers, List.of(reads), users,
+				List.of(String.format(Locale.ROOT, "rooms hold %,d messages each", this.options.history())));
+	}
+
+	private LatencyReport runJoin() throws Exception {
+		URI endpoint = locate("join_room");
+		List<String> rooms = rooms("join");
+		fill(endpoint, rooms);
+		List<SimulatedUser> users = signUp(endpoint, "j", this.options.users(), List.of());
+		LatencyRecorder joins = new LatencyRecorder("join_room");
+		List<LoadLoop.Operation> workers = new ArrayList<>();
+		for (int i = 0; i < users.size(); i++) {
+			SimulatedUser user = users.get(i);
+			String room = rooms.get(i % rooms.size());
+			workers.add((sequence, start) -> {
+				user.joinRoom(room);
+				long joined = System.nanoTime();
+				// The leave is not timed; it makes the next join a real one.
+				user.leaveRoom(room);
+				return joined;
+			});
+		}
+		return measure(workers, List.of(joins), users,
+				List.of(String.format(Locale.ROOT,
+						"rooms hold %,d messages each; each timed join is followed by an untimed leave_room",
+						this.options.history())));
+	}
+
+	private LatencyReport runDelivery() throws Exception {
+		URI endpoint = locate("receive_messages");
+		List<String> rooms = rooms("dlvr");
+		List<SimulatedUser> senders = signUp(endpoint, "ds", this.options.users(), rooms);
+		List<SimulatedUser> receivers = signUp(endpoint, "dr", this.options.receivers() * rooms.size(), rooms);
+		List<Map<Long, Long>> returned = new ArrayList<>();
+		rooms.forEach((room) -> returned.add(new ConcurrentHashMap<>()));
+		LatencyRecorder sends = new LatencyRecorder("send_message");
+		LatencyRecorder delivery = new LatencyRecorder("delivery (from send return)");
+		LatencyRecorder endToEnd = new LatencyRecorder("delivery (from send start)");
+		List<LoadLoop.Operation> workers = new ArrayList<>();
+		for (int i = 0; i < senders.size(); i++) {
+			SimulatedUser sender = senders.get(i);
+			int room = i % rooms.size();
+			workers.add((sequence, start) -> {
+				long id = sender.sendMessage(rooms.get(room), "d " + start);
+				long done = System.nanoTime();
+				returned.get(room).put(id, done);
+				return done;
+			});
+		}
+		Poller poller = (user, room) -> {
+			JsonNode messages = user.receiveMessages(rooms.get(room), 2);
+			long now = System.nanoTime();
+			for (JsonNode message : messages) {
+				String content = message.path("content").asText();
+				if (content.startsWith("d ")) {
+					Long sent = returned.get(room).get(message.path("id").asLong());
+					delivery.record((sent != null) ? now - sent : 0);
+					endToEnd.record(now - Long.parseLong(content.substring(2)));
+				}
+			}
+		};
+		PollerGroup group = new PollerGroup(receivers, rooms.size(), poller, delivery);
+		group.start();
+		long end = new LoadLoop(this.options, this.progress).run(workers, List.of(sends, delivery, endToEnd));
+		group.stop();
+		List<LatencyReport.Series> series = List.of(delivery.finish(end), endToEnd.finish(end), sends.finish(end));
+		closeAll(senders);
+		closeAll(receivers);
+		return report(series,
+				List.of(String.format(Locale.ROOT,
+						"%d long-polling receivers per room (wait_seconds 2); a delivery that arrived before its "
+								+ "send_message returned counts as 0",
+						this.options.receivers())));
+	}
+
+	private LatencyReport runLongPoll() throws Exception {
+		URI endpoint = locate("receive_messages");
+		List<String> rooms = rooms("poll");
+		List<SimulatedUser> senders = signUp(endpoint, "ps", rooms.size(), rooms);
+		List<SimulatedUser> pollers = signUp(endpoint, "p", this.options.users(), rooms);
+		int maxRounds = 100_000;
+		AtomicIntegerArray answered = new AtomicIntegerArray(maxRounds);
+		Map<String, Long> sentAt = new ConcurrentHashMap<>();
+		LatencyRecorder wakeUps = new LatencyRecorder("long poll answered");
+		Poller poller = (user, room) -> {
+			JsonNode messages = user.receiveMessages(rooms.get(room), 30);
+			long now = System.nanoTime();
+			for (JsonNode message : messages) {
+				String content = message.path("content").asText();
+				if (content.startsWith("r ")) {
+					answered.incrementAndGet(Integer.parseInt(content.substring(2)));
+					wakeUps.record(now - sentAt.getOrDefault(room + content, now));
+				}
+			}
+		};
+		PollerGroup group = new PollerGroup(pollers, rooms.size(), poller, wakeUps);
+		group.start();
+		say("%,d long-pollers started; sending one message per room per round", pollers.size());
+		long start = System.nanoTime();
+		long measureFrom = start + this.options.warmup().toNanos();
+		long end = measureFrom + this.options.duration().toNanos();
+		boolean measuring = false;
+		int rounds = 0;
+		long expected = 0;
+		long received = 0;
+		int round = 0;
+		while (System.nanoTime() < end && round < maxRounds - 2) {
+			if (!measuring && System.nanoTime() >= measureFrom) {
+				wakeUps.startMeasuring(System.nanoTime());
+				measuring = true;
+			}
+			round++;
+			for (int room = 0; room < rooms.size(); room++) {
+				sentAt.put(room + "r " + round, System.nanoTime());
+				try {
+					senders.get(room).sendMessageOnly(rooms.get(room), "r " + round);
+				}
+				catch (RpcCallException ex) {
+					wakeUps.error("send-" + ex.code());
+				}
+			}
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(31);
+			while (answered.get(round) < pollers.size() && System.nanoTime() < deadline) {
+				LoadLoop.sleepUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(5));
+			}
+			if (measuring) {
+				rounds++;
+				expected += pollers.size();
+				received += answered.get(round);
+			}
+			this.progress.printf(Locale.ROOT, "%-7s round %d: %,d of %,d long-pollers answered%n",
+					measuring ? "measure" : "warm-up", round, answered.get(round), pollers.size());
+		}
+		if (!measuring) {
+			wakeUps.startMeasuring(System.nanoTime());
+		}
+		group.stop(() -> {
+			for (int room = 0; room < rooms.size(); room++) {
+				try {
+					senders.get(room).sendMessageOnly(rooms.get(room), "stop");
+				}
+				catch (RpcCallException ex) {
+					// the pollers also stop at their wait's end
+				}
+			}
+		});
+		LatencyReport.Series series = wakeUps.finish(System.nanoTime());
+		closeAll(senders);
+		closeAll(pollers);
+		return report(List.of(series), List.of(String.format(Locale.ROOT,
+				"%,d clients long-polling (wait_seconds 30) in %d rooms; %d measured rounds of one message per room; "
+						+ "answered %,d of %,d (%,d missing); latency from send_message's start",
+				pollers.size(), rooms.size(), rounds, received, expected, expected - received)));
+	}
+
+	private LatencyReport measure(List<LoadLoop.Operation> workers, List<LatencyRecorder> recorders,
+			List<SimulatedUser> users, List<String> notes) throws InterruptedException {
+		long end = new LoadLoop(this.options, this.progress).run(workers, recorders);
+		List<LatencyReport.Series> series = recorders.stream().map((recorder) -> recorder.finish(end)).toList();
+		closeAll(users);
+		return report(series, notes);
+	}
+
+	private LatencyReport report(List<LatencyReport.Series> series, List<String> notes) {
+		String loop = this.options.openLoop() ? "open loop at " + this.options.rate() + "/s" : "closed loop";
+		String setup = String.format(Locale.ROOT, "%d users, %d rooms, %s, %ds measured after %ds warm-up, %s client",
+				this.options.users(), this.options.rooms(), loop, this.options.duration().toSeconds(),
+				this.options.warmup().toSeconds(), this.options.client().name().toLowerCase(Locale.ROOT));
+		return new LatencyReport(this.options.label(), this.options.scenario().wireName(), setup, series, notes, null);
+	}
+
+	/**
+	 * Finds the server of a procedure as a client would: {@code lookup_procedure} at the
+	 * binder, unless {@code --target} names it.
+	 */
+	private URI locate(String procedure) throws RpcCallException {
+		if (this.options.target() != null) {
+			return this.options.target();
+		}
+		try (RpcClient binder = client(this.options.binder())) {
+			JsonNode location = binder.call("lookup_procedure", Map.of("procedure_name", procedure), null);
+			ProcedureLocation found = RpcClient.mapper.convertValue(location, ProcedureLocation.class);
+			URI endpoint = URI.create(found.rpcUrl());
+			say("%s is served at %s (from the binder at %s)", procedure, endpoint, this.options.binder());
+			return endpoint;
+		}
+	}
+
+	private RpcClient client(URI endpoint) {
+		HttpTransport transport = (this.options.client() == ClientKind.JDK)
+				? new JdkHttpTransport(this.jdkClient, endpoint) : new RawHttpTransport(endpoint);
+		return new RpcClient(transport);
+	}
+
+	private List<String> rooms(String kind) {
+		List<String> rooms = new ArrayList<>();
+		for (int i = 0; i < this.options.rooms(); i++) {
+			rooms.add("bench-" + this.runId + "-" + kind + "-" + i);
+		}
+		return rooms;
+	}
+
+	/**
+	 * Registers users, each on its own connection, and has user {@code i} join room
+	 * {@code i % rooms} (creating the rooms first).
+	 */
+	private List<SimulatedUser> signUp(URI endpoint, String prefix, int count, List<String> rooms) throws Exception {
+		long started = System.nanoTime();
+		SimulatedUser[] users = new SimulatedUser[count];
+		for (int i = 0; i < count; i++) {
+			users[i] = new SimulatedUser("b" + this.runId + "-" + prefix + i, client(endpoint));
+		}
+		if (count > 0 && !rooms.isEmpty()) {
+			users[0].register();
+			for (String room : rooms) {
+				users[0].createRoom(room);
+			}
+		}
+		parallel(count, (i) -> {
+			if (i > 0 || rooms.isEmpty()) {
+				users[i].register();
+			}
+			if (!rooms.isEmpty()) {
+				users[i].joinRoom(rooms.get(i % rooms.size()));
+			}
+		});
+		if (count >= 1000) {
+			say("signed up %,d users in %.1f s", count, (System.nanoTime() - started) / 1e9);
+		}
+		return List.of(users);
+	}
+
+	/**
+	 * Puts {@code --history} messages in each room, in batches from one user per room.
+	 */
+	private void fill(URI endpoint, List<String> rooms) throws Exception {
+		if (this.options.history() == 0) {
+			return;
+		}
+		long started = System.nanoTime();
+		List<SimulatedUser> fillers = signUp(endpoint, "f", rooms.size(), rooms);
+		parallel(rooms.size(), (i) -> fillers.get(i).fill(rooms.get(i), this.options.history(), FILL_BATCH));
+		say("filled %d rooms with %,d messages each in %.1f s", rooms.size(), this.options.history(),
+				(System.nanoTime() - started) / 1e9);
+		closeAll(fillers);
+	}
+
+	private void parallel(int count, IndexedTask task) throws Exception {
+		Semaphore permits = new Semaphore(SETUP_CONCURRENCY);
+		AtomicReference<Exception> failure = new AtomicReference<>();
+		List<Thread> threads = new ArrayList<>(count);
+		for (int i = 0; i < count && failure.get() == null; i++) {
+			permits.acquire();
+			int index = i;
+			threads.add(Thread.ofVirtual().start(() -> {
+				try {
+					task.run(index);
+				}
+				catch (Exception ex) {
+					failure.compareAndSet(null, ex);
+				}
+				finally {
+					permits.release();
+				}
+			}));
+		}
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		if (failure.get() != null) {
+			Exception ex = failure.get();
+			String code = (ex instanceof RpcCallException rpc) ? " (" + rpc.code() + ")" : "";
+			throw new IllegalStateException("setup failed" + code + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private void say(String format, Object... args) {
+		this.progress.printf(Locale.ROOT, format + "%n", args);
+	}
+
+	private static void closeAll(List<SimulatedUser> users) {
+		users.forEach(SimulatedUser::close);
+	}
+
+	@FunctionalInterface
+	private interface IndexedTask {
+
+		void run(int index) throws Exception;
+
+	}
+
+	/**
+	 * One long poll of one user in the room of the given index.
+	 */
+	@FunctionalInterface
+	private interface Poller {
+
+		void poll(SimulatedUser user, int room) throws RpcCallException;
+
+	}
+
+	/**
+	 * Users that long-poll in a loop on virtual threads until stopped.
+	 */
+	private static final class PollerGroup {
+
+		private final List<SimulatedUser> users;
+
+		private final int rooms;
+
+		private final Poller poller;
+
+		private final LatencyRecorder errors;
+
+		private final List<Thread> threads = new ArrayList<>();
+
+		private final AtomicInteger failures = new AtomicInteger();
+
+		private volatile boolean stopped;
+
+		PollerGroup(List<SimulatedUser> users, int rooms, Poller poller, LatencyRecorder errors) {
+			this.users = users;
+			this.rooms = rooms;
+			this.poller = poller;
+			this.errors = errors;
+		}
+
+		void start() {
+			for (int i = 0; i < this.users.size(); i++) {
+				SimulatedUser user = this.users.get(i);
+				int room = i % this.rooms;
+				this.threads.add(Thread.ofVirtual().name("bench-poller-" + i).start(() -> loop(user, room)));
+			}
+		}
+
+		private void loop(SimulatedUser user, int room) {
+			while (!this.stopped) {
+				try {
+					this.poller.poll(user, room);
+				}
+				catch (RpcCallException ex) {
+					this.errors.error(ex.code());
+					if (this.failures.incrementAndGet() % 1000 == 0 || ex.code().equals("io")) {
+						LoadLoop.sleepUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100));
+					}
+				}
+			}
+		}
+
+		void stop() throws InterruptedException {
+			stop(() -> {
+			});
+		}
+
+		void stop(Runnable release) throws InterruptedException {
+			this.stopped = true;
+			release.run();
+			for (Thread thread : this.threads) {
+				thread.join(TimeUnit.SECONDS.toMillis(35));
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,129 @@
+package dev.rpcchat.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class LatencyReportTests {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void sumsUpAHistogramOfNanosecondsAsThroughputAndPercentiles() {
+		LatencyReport.Series series = LatencyReport.Series.of("send_message", oneToOneThousandMicros(), Map.of(), 10.0);
+		assertThat(series.count()).isEqualTo(1000);
+		assertThat(series.throughput()).isEqualTo(100.0);
+		assertThat(series.p50Millis()).isCloseTo(0.5, within(0.001));
+		assertThat(series.p90Millis()).isCloseTo(0.9, within(0.001));
+		assertThat(series.p99Millis()).isCloseTo(0.99, within(0.001));
+		assertThat(series.p999Millis()).isCloseTo(0.999, within(0.001));
+		assertThat(series.maxMillis()).isCloseTo(1.0, within(0.001));
+	}
+
+	@Test
+	void reportsZerosForAnOperationThatNeverSucceeded() {
+		LatencyReport.Series series = LatencyReport.Series.of("noop",
+				new Histogram(LatencyRecorder.HIGHEST_TRACKABLE_NANOS, 3), Map.of("io", 3L), 1.0);
+		assertThat(series.count()).isZero();
+		assertThat(series.p99Millis()).isZero();
+		assertThat(series.maxMillis()).isZero();
+		assertThat(series.errors()).containsEntry("io", 3L);
+	}
+
+	@Test
+	void printsOneRowPerOperationWithErrorsByCode() {
+		LatencyReport report = report(Map.of("1009", 4L, "io", 1L));
+		String table = report.toTable();
+		assertThat(table).contains("send (send): 16 users");
+		assertThat(table)
+			.containsPattern("operation\\s+count\\s+ops/s\\s+p50 ms\\s+p90 ms\\s+p99 ms\\s+p99.9 ms\\s+max ms");
+		assertThat(table).containsPattern("send_message\\s+1000\\s+100.0\\s+0.500\\s+0.900\\s+0.990\\s+0.999\\s+1.000");
+		assertThat(table).contains("1009: 4, io: 1");
+		assertThat(table).contains("a note");
+		assertThat(table).doesNotContain("ceiling");
+	}
+
+	@Test
+	void printsNoneWhenThereWereNoErrors() {
+		assertThat(report(Map.of()).toTable()).containsPattern("1.000\\s+none");
+	}
+
+	@Test
+	void comparesTheHeadlineWithTheNoopCeiling() {
+		LatencyReport report = report(Map.of()).withCeiling(new LatencyReport.Ceiling(125.0, 0.25, 0.5));
+		assertThat(report.throughputRatio()).isEqualTo(0.8);
+		assertThat(report.toTable()).contains("vs no-op ceiling (125.0 ops/s, p50 0.250 ms, p99 0.500 ms)")
+			.contains("throughput 80.0 %, p50 x2.00, p99 x1.98");
+	}
+
+	@Test
+	void writesJsonThatANoopRunCanBeReadBackFromAsTheCeiling() throws IOException {
+		LatencyReport report = report(Map.of("1009", 4L));
+		JsonNode json = RpcClient.mapper.readTree(report.toJson());
+		assertThat(json.path("label").asText()).isEqualTo("send");
+		JsonNode headline = json.path("series").path(0);
+		assertThat(headline.path("operation").asText()).isEqualTo("send_message");
+		assertThat(headline.path("count").asLong()).isEqualTo(1000);
+		assertThat(headline.path("throughput").asDouble()).isEqualTo(100.0);
+		assertThat(headline.path("p99_ms").asDouble()).isCloseTo(0.99, within(0.001));
+		assertThat(headline.path("errors").path("1009").asLong()).isEqualTo(4);
+		assertThat(json.has("ceiling")).isFalse();
+		Path file = this.directory.resolve("noop.json");
+		Files.writeString(file, report.toJson());
+		LatencyReport.Ceiling ceiling = LatencyReport.Ceiling.read(file);
+		assertThat(ceiling.throughput()).isEqualTo(100.0);
+		assertThat(ceiling.p50Millis()).isCloseTo(0.5, within(0.001));
+	}
+
+	@Test
+	void writesTheRatioToTheCeilingInJson() throws IOException {
+		LatencyReport report = report(Map.of()).withCeiling(new LatencyReport.Ceiling(200.0, 0.25, 0.5));
+		JsonNode ceiling = RpcClient.mapper.readTree(report.toJson()).path("ceiling");
+		assertThat(ceiling.path("throughput").asDouble()).isEqualTo(200.0);
+		assertThat(ceiling.path("throughput_ratio").asDouble()).isEqualTo(0.5);
+	}
+
+	@Test
+	void discardsWhatWasRecordedDuringTheWarmUp() {
+		LatencyRecorder recorder = new LatencyRecorder("noop");
+		recorder.record(TimeUnit.SECONDS.toNanos(1));
+		recorder.error("io");
+		recorder.startMeasuring(0);
+		recorder.record(TimeUnit.MICROSECONDS.toNanos(100));
+		recorder.tick();
+		recorder.record(TimeUnit.MICROSECONDS.toNanos(300));
+		recorder.error("1009");
+		LatencyReport.Series series = recorder.finish(TimeUnit.SECONDS.toNanos(2));
+		assertThat(series.count()).isEqualTo(2);
+		assertThat(series.throughput()).isEqualTo(1.0);
+		assertThat(series.maxMillis()).isCloseTo(0.3, within(0.001));
+		assertThat(series.errors()).containsOnlyKeys("1009");
+	}
+
+	private static LatencyReport report(Map<String, Long> errors) {
+		LatencyReport.Series series = LatencyReport.Series.of("send_message", oneToOneThousandMicros(), errors, 10.0);
+		return new LatencyReport("send", "send", "16 users, 1 rooms, closed loop", List.of(series), List.of("a note"),
+				null);
+	}
+
+	private static Histogram oneToOneThousandMicros() {
+		Histogram histogram = new Histogram(LatencyRecorder.HIGHEST_TRACKABLE_NANOS, 3);
+		for (int micros = 1; micros <= 1000; micros++) {
+			histogram.recordValue(TimeUnit.MICROSECONDS.toNanos(micros));
+		}
+		return histogram;
+	}
+
+}
