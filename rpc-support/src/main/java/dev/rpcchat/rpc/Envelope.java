@@ -89,6 +89,14 @@ final class Envelope {
 		return write(error(NullNode.getInstance(), RpcErrors.INVALID_REQUEST));
 	}
 
+	/**
+	 * Answers a request whose handling failed unexpectedly.
+	 * @return the -32603 error with a null id
+	 */
+	byte[] internalError() {
+		return write(error(NullNode.getInstance(), RpcErrors.INTERNAL_ERROR));
+	}
+
 	private JsonNode parse(byte[] body) {
 		try {
 			JsonNode root = this.reader.readTree(body);

@@ -51,10 +51,20 @@ final class JsonRpcEndpoint {
 				}
 			}
 			else {
-				answer = this.envelope.answer(bytes, bearerToken(request));
+				answer = answer(bytes, bearerToken(request));
 			}
 		}
 		write(response, answer);
+	}
+
+	private byte[] answer(byte[] body, String token) {
+		try {
+			return this.envelope.answer(body, token);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Unexpected failure answering a JSON-RPC request", ex);
+			return this.envelope.internalError();
+		}
 	}
 
 	@RequestMapping(PATH)

@@ -1,0 +1,59 @@
+package dev.rpcchat.rpc;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The layer appears in a servlet web application that declares an {@link RpcService}, and
+ * nowhere else.
+ */
+class RpcAutoConfigurationTests {
+
+	private final WebApplicationContextRunner web = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(RpcAutoConfiguration.class));
+
+	@Test
+	void exposesTheServiceWhenOneIsDeclared() {
+		this.web.withBean(RpcService.class, RpcAutoConfigurationTests::sampleService)
+			.run((context) -> assertThat(context).hasSingleBean(JsonRpcEndpoint.class)
+				.hasSingleBean(FilterRegistrationBean.class));
+	}
+
+	@Test
+	void backsOffWithoutService() {
+		this.web.run((context) -> assertThat(context).doesNotHaveBean(JsonRpcEndpoint.class));
+	}
+
+	@Test
+	void backsOffOutsideWebApplications() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(RpcAutoConfiguration.class))
+			.withBean(RpcService.class, RpcAutoConfigurationTests::sampleService)
+			.run((context) -> assertThat(context).doesNotHaveBean(JsonRpcEndpoint.class));
+	}
+
+	@Test
+	void failsAtStartWhenTheContractCannotBeServed() {
+		this.web.withBean(RpcService.class,
+				() -> new RpcService(MethodDescriptorTests.Twice.class, new MethodDescriptorTests.Twice() {
+					@Override
+					public void one() {
+					}
+
+					@Override
+					public void two(int a) {
+					}
+				}))
+			.run((context) -> assertThat(context).hasFailed());
+	}
+
+	private static RpcService sampleService() {
+		return new RpcService(SampleService.class, new SampleApplication.SampleServiceImplementation());
+	}
+
+}
