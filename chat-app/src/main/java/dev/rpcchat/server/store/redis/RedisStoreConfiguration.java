@@ -1,0 +1,93 @@
+package dev.rpcchat.server.store.redis;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.data.redis.health.DataRedisHealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.task.SyncTaskExecutor;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+
+import dev.rpcchat.server.ChatProperties;
+import dev.rpcchat.server.message.SendRateLimiter;
+import dev.rpcchat.server.message.UnlimitedSendRateLimiter;
+import dev.rpcchat.server.store.AppendListener;
+
+/**
+ * The Redis store, when {@code chat.store=redis}: the store, the subscription that wakes
+ * this instance's waiters for messages appended through any instance, the rate limit
+ * shared by every instance and the Redis health indicator. The connection is Spring
+ * Boot's ({@code spring.data.redis.*}).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "chat.store", havingValue = "redis")
+class RedisStoreConfiguration {
+
+	/** The prefix of every key and channel of the store. */
+	static final RedisKeys KEYS = new RedisKeys("chat:");
+
+	@Bean
+	RedisChatStore redisChatStore(StringRedisTemplate redis, ChatProperties properties) {
+		return new RedisChatStore(redis, KEYS, properties.rooms().historyLimit());
+	}
+
+	@Bean
+	RedisMessageListenerContainer chatAppendedListenerContainer(RedisConnectionFactory connectionFactory,
+			AppendListener listener) {
+		return appendedListenerContainer(connectionFactory, KEYS, listener);
+	}
+
+	// Primary over the message feature's in-process limiter, which may be registered too.
+	@Bean
+	@Primary
+	SendRateLimiter redisSendRateLimiter(LettuceConnectionFactory connectionFactory, ChatProperties properties,
+			Clock clock) {
+		ChatProperties.Messages messages = properties.messages();
+		if (messages.perSecond() == 0) {
+			return new UnlimitedSendRateLimiter();
+		}
+		return new RedisSendRateLimiter(connectionFactory, KEYS, messages.perSecond(), messages.burst(), clock);
+	}
+
+	/**
+	 * A listener container that hands each appended message to the listener, in the order
+	 * published: on the connection's thread, since waking a waiter only completes a
+	 * future.
+	 * @param connectionFactory the connection
+	 * @param keys the names of the keys and channel
+	 * @param listener told of every appended message
+	 * @return the container, not yet started
+	 */
+	static RedisMessageListenerContainer appendedListenerContainer(RedisConnectionFactory connectionFactory,
+			RedisKeys keys, AppendListener listener) {
+		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+		container.setConnectionFactory(connectionFactory);
+		container.setTaskExecutor(new SyncTaskExecutor());
+		container.addMessageListener(new RedisAppendSubscriber(listener), new ChannelTopic(keys.appendedChannel()));
+		return container;
+	}
+
+	/**
+	 * Reports Redis in the health endpoint whenever the store is on Redis, whatever
+	 * {@code management.health.redis.enabled} says (the packaged default turns it off for
+	 * the memory store).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(DataRedisHealthIndicator.class)
+	static class RedisHealthConfiguration {
+
+		@Bean
+		DataRedisHealthIndicator redisHealthContributor(RedisConnectionFactory connectionFactory) {
+			return new DataRedisHealthIndicator(connectionFactory);
+		}
+
+	}
+
+}
