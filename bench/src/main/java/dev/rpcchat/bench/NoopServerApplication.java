@@ -31,8 +31,10 @@ public class NoopServerApplication {
 	 * ceiling runs on the same stack; command-line arguments override them.
 	 */
 	static final Map<String, Object> CHAT_APP_SETTINGS = Map.of("server.port", "0", "server.shutdown", "graceful",
-			"server.tomcat.max-swallow-size", "32MB", "spring.threads.virtual.enabled", "true",
-			"spring.application.name", "noop-server", "spring.main.banner-mode", "off");
+			"server.tomcat.max-swallow-size", "-1", "spring.threads.virtual.enabled", "true",
+			"management.endpoints.web.exposure.include", "health,info,prometheus",
+			"management.endpoint.health.probes.enabled", "true", "spring.application.name", "noop-server",
+			"spring.main.banner-mode", "off");
 
 	@Bean
 	RpcService noopRpcService() {

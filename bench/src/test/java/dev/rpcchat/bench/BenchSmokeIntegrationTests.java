@@ -1,0 +1,129 @@
+package dev.rpcchat.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.rpcchat.binder.BinderApplication;
+import dev.rpcchat.server.ChatServerApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A few seconds of every scenario against a binder, a chat-app and the no-op server
+ * started here: the tool works end to end. No figure is asserted.
+ */
+class BenchSmokeIntegrationTests {
+
+	private static final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+
+	private static String binderUrl;
+
+	@TempDir
+	Path directory;
+
+	@BeforeAll
+	static void startBinderChatAppAndNoopServer() throws RpcCallException {
+		ConfigurableApplicationContext binder = start(new SpringApplicationBuilder(BinderApplication.class)
+			.run("--server.port=0", "--spring.application.name=binder-app"));
+		binderUrl = "http://127.0.0.1:" + port(binder) + "/rpc";
+		start(new SpringApplicationBuilder(ChatServerApplication.class).run("--server.port=0",
+				"--spring.application.name=chat-app", "--spring.threads.virtual.enabled=true",
+				"--chat.binder.url=" + binderUrl, "--chat.messages.per-second=0"));
+		start(NoopServerApplication.serve("--serve-noop", "--binder", binderUrl, "--server.port=0"));
+		await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+			try (RpcClient client = new RpcClient(new RawHttpTransport(URI.create(binderUrl)))) {
+				client.invoke("lookup_procedure", Map.of("procedure_name", "send_message"), null);
+			}
+		});
+	}
+
+	@AfterAll
+	static void stopThem() {
+		contexts.reversed().forEach(ConfigurableApplicationContext::close);
+	}
+
+	@Test
+	void measuresTheNoopCeilingAndComparesSendsWithIt() throws Exception {
+		Path ceiling = this.directory.resolve("noop.json");
+		LatencyReport noop = run("--scenario", "noop", "--users", "2");
+		Files.writeString(ceiling, noop.toJson());
+		assertSucceeded(noop, "noop");
+		LatencyReport send = run("--scenario", "send", "--users", "4", "--rooms", "2", "--ceiling", ceiling.toString());
+		assertSucceeded(send, "send_message");
+		assertThat(send.ceiling()).isNotNull();
+		assertThat(send.toTable()).contains("vs no-op ceiling");
+	}
+
+	@Test
+	void readsAndJoinsRoomsThatHoldHistory() throws Exception {
+		assertSucceeded(run("--scenario", "receive", "--users", "2", "--history", "500"), "receive_messages");
+		assertSucceeded(run("--scenario", "join", "--users", "2", "--history", "300"), "join_room");
+	}
+
+	@Test
+	void measuresDeliveryToLongPollersAtAFixedRate() throws Exception {
+		LatencyReport report = run("--scenario", "delivery", "--users", "2", "--receivers", "2", "--rate", "50");
+		assertSucceeded(report, "delivery (from send return)");
+		assertThat(report.series()).extracting(LatencyReport.Series::name)
+			.containsExactly("delivery (from send return)", "delivery (from send start)", "send_message");
+	}
+
+	@Test
+	void answersEveryLongPollerWhenAMessageArrives() throws Exception {
+		LatencyReport report = run("--scenario", "longpoll", "--users", "40", "--rooms", "2");
+		assertSucceeded(report, "long poll answered");
+		assertThat(report.notes()).singleElement().asString().contains("(0 missing)");
+	}
+
+	@Test
+	void worksThroughTheJdkHttpClientToo() throws Exception {
+		assertSucceeded(run("--scenario", "send", "--users", "2", "--client", "jdk"), "send_message");
+	}
+
+	private static LatencyReport run(String... scenario) throws Exception {
+		List<String> args = new ArrayList<>(List.of("--binder", binderUrl, "--duration", "1s", "--warmup", "1s"));
+		args.addAll(List.of(scenario));
+		ByteArrayOutputStream progress = new ByteArrayOutputStream();
+		LatencyReport report = new LoadGenerator(BenchOptions.parse(args.toArray(String[]::new)),
+				new PrintStream(progress, true, StandardCharsets.UTF_8))
+			.run();
+		assertThat(progress.toString(StandardCharsets.UTF_8)).isNotEmpty();
+		return report;
+	}
+
+	private static void assertSucceeded(LatencyReport report, String headline) {
+		LatencyReport.Series first = report.series().get(0);
+		assertThat(first.name()).isEqualTo(headline);
+		assertThat(first.count()).isPositive();
+		assertThat(report.series()).allSatisfy((series) -> assertThat(series.errors()).isEmpty());
+		assertThat(report.toTable()).contains(headline);
+	}
+
+	private static ConfigurableApplicationContext start(ConfigurableApplicationContext context) {
+		contexts.add(context);
+		return context;
+	}
+
+	private static int port(ConfigurableApplicationContext context) {
+		return ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+}
