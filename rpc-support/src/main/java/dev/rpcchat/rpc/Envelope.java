@@ -59,10 +59,6 @@ final class Envelope {
 		this.metrics = new RpcMetrics(meterRegistry, known);
 	}
 
-	Map<String, MethodDescriptor> methods() {
-		return this.methods;
-	}
-
 	/**
 	 * Answers a body.
 	 * @param body the HTTP request body
@@ -217,7 +213,7 @@ final class Envelope {
 		int code = codeNode.intValue();
 		JsonNode message = error.get("message");
 		JsonNode data = error.get("data");
-		if (!RpcErrors.isProtocolCode(code) || ours(code, message)) {
+		if (message != null && message.isTextual() && (!RpcErrors.isProtocolCode(code) || ours(code, message))) {
 			return error(id, code, message.textValue(), (data != null && !data.isNull()) ? data : null);
 		}
 		return error(id, (code == RpcErrors.INVALID_PARAMS) ? code : RpcErrors.INTERNAL_ERROR);
@@ -226,8 +222,7 @@ final class Envelope {
 	// jsonrpc4j's own -32602 messages name indexes and framework words: only an
 	// InvalidParamsException's sentence goes out
 	private static boolean ours(int code, JsonNode message) {
-		return code == RpcErrors.INVALID_PARAMS && message != null && message.isTextual()
-				&& !message.textValue().startsWith("Failed to read method parameter")
+		return code == RpcErrors.INVALID_PARAMS && !message.textValue().startsWith("Failed to read method parameter")
 				&& !message.textValue().equals(JsonError.METHOD_PARAMS_INVALID.message);
 	}
 

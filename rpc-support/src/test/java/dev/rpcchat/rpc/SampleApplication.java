@@ -98,6 +98,11 @@ class SampleApplication {
 		}
 
 		@Override
+		public boolean onVirtualThread() {
+			return Thread.currentThread().isVirtual();
+		}
+
+		@Override
 		public boolean noop() {
 			return true;
 		}

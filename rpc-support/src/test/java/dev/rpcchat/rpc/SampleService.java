@@ -55,6 +55,9 @@ public interface SampleService {
 			@JsonRpcParam("tags") @JsonRpcOptional List<String> tags,
 			@JsonRpcParam("type") @JsonRpcOptional MessageType type);
 
+	@JsonRpcMethod("on_virtual_thread")
+	boolean onVirtualThread();
+
 	@JsonRpcMethod("noop")
 	boolean noop();
 

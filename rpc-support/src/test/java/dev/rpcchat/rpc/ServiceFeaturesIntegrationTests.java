@@ -92,6 +92,13 @@ class ServiceFeaturesIntegrationTests {
 	}
 
 	@Test
+	void runsCallsOnVirtualThreads() {
+		this.rpc.expect("""
+				{"jsonrpc": "2.0", "method": "on_virtual_thread", "id": 1}""", """
+				{"jsonrpc": "2.0", "result": true, "id": 1}""");
+	}
+
+	@Test
 	void timesEveryCallByMethodOutcomeAndCode() {
 		double subtractBefore = count("subtract", "success", "0");
 		double unknownBefore = count("unknown", "error", "-32601");
