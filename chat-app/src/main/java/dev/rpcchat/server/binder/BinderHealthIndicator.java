@@ -1,0 +1,37 @@
+package dev.rpcchat.server.binder;
+
+import dev.rpcchat.server.binder.BinderRegistrar.RegistrationState;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+/**
+ * Shows whether this server's procedures are registered with the binder, as the
+ * {@code binder} component of {@code /actuator/health}. It is not part of the liveness or
+ * readiness groups: a chat server the binder cannot list still serves its clients.
+ */
+class BinderHealthIndicator implements HealthIndicator {
+
+	private final BinderRegistrar registrar;
+
+	BinderHealthIndicator(BinderRegistrar registrar) {
+		this.registrar = registrar;
+	}
+
+	@Override
+	public Health health() {
+		RegistrationState state = this.registrar.state();
+		Health.Builder health = state.registered() ? Health.up() : Health.down();
+		health.withDetail("binder", this.registrar.binderUrl())
+			.withDetail("procedures", this.registrar.procedureNames().size())
+			.withDetail("since", state.since().toString());
+		if (state.endpoint() != null) {
+			health.withDetail("address", state.endpoint().address()).withDetail("port", state.endpoint().port());
+		}
+		if (state.error() != null) {
+			health.withDetail("error", state.error());
+		}
+		return health.build();
+	}
+
+}
