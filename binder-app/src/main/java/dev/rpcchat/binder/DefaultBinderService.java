@@ -43,7 +43,7 @@ class DefaultBinderService implements BinderService {
 	@Override
 	public boolean registerProcedure(String procedureName, String address, int port, Integer ttlSeconds) {
 		if (ttlSeconds != null && ttlSeconds <= 0) {
-			throw new InvalidParamsException("ttl_seconds must be a positive integer");
+			throw new InvalidParamsException("ttl_seconds must be a positive whole number of seconds.");
 		}
 		checkToken("register");
 		checkEndpoint(procedureName, address, port);
