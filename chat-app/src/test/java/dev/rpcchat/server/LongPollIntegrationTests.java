@@ -1,0 +1,135 @@
+package dev.rpcchat.server;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.rpcchat.server.message.MessageWaiters;
+
+import static dev.rpcchat.server.RpcTestClient.params;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class LongPollIntegrationTests extends ChatServerIntegrationTestSupport {
+
+	@Autowired
+	MessageWaiters waiters;
+
+	@Test
+	void aLongPollReturnsWhenAMessageArrives() {
+		String ana = unique("ana");
+		String bob = unique("bob");
+		String room = unique("poll");
+		String anaToken = this.rpc.register(ana);
+		String bobToken = this.rpc.register(bob);
+		createRoom(anaToken, room);
+		join(anaToken, ana, room);
+		join(bobToken, bob, room);
+		receive(anaToken, ana, room);
+		CompletableFuture<JsonNode> poll = pollFor30Seconds(anaToken, ana, room);
+		awaitWaiting(poll);
+		send(bobToken, bob, room, "here");
+		JsonNode response = poll.join();
+		assertThat(contents(response.get("result"))).containsExactly("here");
+	}
+
+	@Test
+	void aUnicastToSomeoneElseDoesNotEndALongPoll() {
+		String ana = unique("ana");
+		String bob = unique("bob");
+		String cid = unique("cid");
+		String room = unique("poll");
+		String anaToken = this.rpc.register(ana);
+		String bobToken = this.rpc.register(bob);
+		String cidToken = this.rpc.register(cid);
+		createRoom(anaToken, room);
+		join(anaToken, ana, room);
+		join(bobToken, bob, room);
+		join(cidToken, cid, room);
+		receive(anaToken, ana, room);
+		CompletableFuture<JsonNode> poll = pollFor30Seconds(anaToken, ana, room);
+		awaitWaiting(poll);
+		sendTo(bobToken, bob, room, cid, "not for ana");
+		assertThat(contents(receive(cidToken, cid, room))).contains("not for ana");
+		assertThat(poll).isNotDone();
+		send(bobToken, bob, room, "for all");
+		assertThat(contents(poll.join().get("result"))).containsExactly("for all");
+	}
+
+	@Test
+	void aLongPollReturnsAtOnceWhenItsUserLeavesTheRoom() {
+		String ana = unique("ana");
+		String room = unique("poll");
+		String anaToken = this.rpc.register(ana);
+		createRoom(anaToken, room);
+		join(anaToken, ana, room);
+		CompletableFuture<JsonNode> poll = pollFor30Seconds(anaToken, ana, room);
+		awaitWaiting(poll);
+		this.rpc.result(anaToken, "leave_room", params("username", ana, "room_name", room));
+		JsonNode response = poll.join();
+		assertThat(response.get("result").isArray()).as("%s", response).isTrue();
+	}
+
+	@Test
+	void aLongPollWithMessagesAlreadyThereReturnsThemAtOnce() {
+		String ana = unique("ana");
+		String room = unique("poll");
+		String anaToken = this.rpc.register(ana);
+		createRoom(anaToken, room);
+		join(anaToken, ana, room);
+		send(anaToken, ana, room, "already");
+		JsonNode result = this.rpc.result(anaToken, "receive_messages",
+				params("username", ana, "room_name", room, "wait_seconds", 30));
+		assertThat(contents(result)).containsExactly("already");
+	}
+
+	@Test
+	void aLongPollWithNothingToSayEndsWhenItsTimeIsUp() {
+		String ana = unique("ana");
+		String room = unique("poll");
+		String anaToken = this.rpc.register(ana);
+		createRoom(anaToken, room);
+		join(anaToken, ana, room);
+		JsonNode result = this.rpc.result(anaToken, "receive_messages",
+				params("username", ana, "room_name", room, "wait_seconds", 1));
+		assertThat(result).isEmpty();
+	}
+
+	@Test
+	void waitSecondsOutsideZeroToThirtyIsInvalidParams() {
+		String ana = unique("ana");
+		String room = unique("poll");
+		String anaToken = this.rpc.register(ana);
+		createRoom(anaToken, room);
+		join(anaToken, ana, room);
+		assertThat(this.rpc.errorCode(anaToken, "receive_messages",
+				params("username", ana, "room_name", room, "wait_seconds", 31)))
+			.isEqualTo(-32602);
+		assertThat(this.rpc.errorCode(anaToken, "receive_messages",
+				params("username", ana, "room_name", room, "wait_seconds", -1)))
+			.isEqualTo(-32602);
+		assertThat(this.rpc.errorCode(null, "receive_messages",
+				params("username", ana, "room_name", room, "wait_seconds", 99)))
+			.isEqualTo(-32602);
+		assertThat(this.rpc.result(anaToken, "receive_messages",
+				params("username", ana, "room_name", room, "wait_seconds", 0)))
+			.isEmpty();
+	}
+
+	private CompletableFuture<JsonNode> pollFor30Seconds(String token, String username, String room) {
+		int before = this.waiters.waiting();
+		CompletableFuture<JsonNode> poll = this.rpc.callAsync(token, "receive_messages",
+				params("username", username, "room_name", room, "wait_seconds", 30));
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.waiters.waiting() > before || poll.isDone());
+		return poll;
+	}
+
+	private void awaitWaiting(CompletableFuture<JsonNode> poll) {
+		assertThat(poll).as("the poll should still be waiting").isNotDone();
+	}
+
+}
