@@ -1,0 +1,77 @@
+package dev.rpcchat.shell.connection;
+
+import java.net.URI;
+import java.util.Optional;
+
+import dev.rpcchat.api.ChatService;
+import dev.rpcchat.shell.connection.ServiceUnreachableException.Service;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The chat server as the shell sees it: every {@link ChatService} method, sent where the
+ * binder says, with the session's bearer token.
+ */
+public class ChatConnection {
+
+	private static final Logger logger = LoggerFactory.getLogger(ChatConnection.class);
+
+	private final ProcedureLocator locator;
+
+	private final JsonRpcClient client;
+
+	private final ChatService chat;
+
+	private volatile String token;
+
+	ChatConnection(ProcedureLocator locator, JsonRpcClient client) {
+		this.locator = locator;
+		this.client = client;
+		this.chat = RpcProxy.create(ChatService.class, client.mapper(), this::invoke);
+	}
+
+	/**
+	 * The chat server's methods; calls that name a user carry the token given to
+	 * {@link #useToken}.
+	 * @return the chat service
+	 */
+	public ChatService chat() {
+		return this.chat;
+	}
+
+	public void useToken(String token) {
+		this.token = token;
+	}
+
+	public void forgetToken() {
+		this.token = null;
+	}
+
+	public ProcedureLocator locator() {
+		return this.locator;
+	}
+
+	/**
+	 * Where the chat server was last found, if a call was made.
+	 * @return the endpoint that answers {@code join_room}
+	 */
+	public Optional<URI> server() {
+		return this.locator.cached("join_room").or(() -> this.locator.cached("register_user"));
+	}
+
+	private Object invoke(RpcCall call) {
+		URI url = this.locator.locate(call.method());
+		try {
+			return this.client.call(Service.CHAT_SERVER, url, call, Optional.ofNullable(this.token));
+		}
+		catch (ServiceUnreachableException ex) {
+			if (!ex.connectFailed()) {
+				throw ex;
+			}
+			logger.debug("No answer from {} for {}, asking the binder again", url, call.method());
+			URI again = this.locator.relocate(call.method());
+			return this.client.call(Service.CHAT_SERVER, again, call, Optional.ofNullable(this.token));
+		}
+	}
+
+}

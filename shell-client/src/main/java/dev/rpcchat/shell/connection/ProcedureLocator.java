@@ -1,0 +1,84 @@
+package dev.rpcchat.shell.connection;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.rpcchat.api.BinderService;
+import dev.rpcchat.api.ProcedureLocation;
+import dev.rpcchat.shell.connection.ServiceUnreachableException.Service;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds where each procedure answers by asking the binder the first time, and again when
+ * a call there cannot connect.
+ */
+public class ProcedureLocator {
+
+	private static final Logger logger = LoggerFactory.getLogger(ProcedureLocator.class);
+
+	private final BinderService binder;
+
+	private final URI binderUrl;
+
+	private final Map<String, URI> locations = new ConcurrentHashMap<>();
+
+	ProcedureLocator(BinderService binder, URI binderUrl) {
+		this.binder = binder;
+		this.binderUrl = binderUrl;
+	}
+
+	/**
+	 * Creates a locator that asks the binder at the given URL.
+	 * @param binderUrl the binder's JSON-RPC endpoint
+	 * @param client the client that makes the calls
+	 * @return the locator
+	 */
+	static ProcedureLocator forBinder(URI binderUrl, JsonRpcClient client) {
+		BinderService binder = RpcProxy.create(BinderService.class, client.mapper(),
+				(call) -> client.call(Service.BINDER, binderUrl, call, Optional.empty()));
+		return new ProcedureLocator(binder, binderUrl);
+	}
+
+	/**
+	 * Where the procedure answers: the cached answer, or the binder's.
+	 * @param procedure the procedure's wire name
+	 * @return the provider's JSON-RPC endpoint
+	 */
+	public URI locate(String procedure) {
+		return this.locations.computeIfAbsent(procedure, this::lookup);
+	}
+
+	/**
+	 * Forgets the cached answer and asks the binder again.
+	 * @param procedure the procedure's wire name
+	 * @return the provider's JSON-RPC endpoint now
+	 */
+	public URI relocate(String procedure) {
+		this.locations.remove(procedure);
+		return locate(procedure);
+	}
+
+	/**
+	 * The cached answer, without asking the binder.
+	 * @param procedure the procedure's wire name
+	 * @return the provider's endpoint, if it was looked up before
+	 */
+	public Optional<URI> cached(String procedure) {
+		return Optional.ofNullable(this.locations.get(procedure));
+	}
+
+	public URI binderUrl() {
+		return this.binderUrl;
+	}
+
+	private URI lookup(String procedure) {
+		ProcedureLocation location = this.binder.lookupProcedure(procedure);
+		URI url = URI.create(location.rpcUrl());
+		logger.debug("Procedure {} answers at {}", procedure, url);
+		return url;
+	}
+
+}

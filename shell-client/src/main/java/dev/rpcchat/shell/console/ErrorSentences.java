@@ -1,0 +1,165 @@
+package dev.rpcchat.shell.console;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.Map;
+
+import dev.rpcchat.api.ChatException;
+import dev.rpcchat.shell.connection.RpcErrorException;
+import dev.rpcchat.shell.connection.ServiceUnreachableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.shell.core.command.CommandExecutionException;
+import org.springframework.shell.core.command.CommandNotFoundException;
+import org.springframework.shell.core.command.ExitStatus;
+import org.springframework.shell.core.command.exit.ExitStatusExceptionMapper;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place where a failure becomes one sentence for the person and an exit status
+ * for scripts; never a stack trace.
+ */
+@Component(ErrorSentences.BEAN_NAME)
+public class ErrorSentences implements ExitStatusExceptionMapper {
+
+	/** The bean name that every command names as its exit status exception mapper. */
+	public static final String BEAN_NAME = "errorSentences";
+
+	/** The server refused the request. */
+	public static final int REFUSED = 1;
+
+	/** The command was not understood or cannot run in this state. */
+	public static final int USAGE = 2;
+
+	/** The binder or the chat server could not be reached. */
+	public static final int UNREACHABLE = 3;
+
+	/** Anything else. */
+	public static final int FAILED = 4;
+
+	private static final Logger logger = LoggerFactory.getLogger(ErrorSentences.class);
+
+	@Override
+	public ExitStatus apply(Exception exception) {
+		Throwable cause = unwrap(exception);
+		return new ExitStatus(exitCode(cause), sentence(cause));
+	}
+
+	/**
+	 * The exit code for a failure: {@link #REFUSED}, {@link #USAGE}, {@link #UNREACHABLE}
+	 * or {@link #FAILED}.
+	 * @param failure what went wrong
+	 * @return the exit code
+	 */
+	public int exitCode(Throwable failure) {
+		return switch (unwrap(failure)) {
+			case ChatException ex -> REFUSED;
+			case RpcErrorException ex -> REFUSED;
+			case ServiceUnreachableException ex -> UNREACHABLE;
+			case UsageException ex -> USAGE;
+			case CommandNotFoundException ex -> USAGE;
+			case IllegalArgumentException ex -> USAGE;
+			default -> FAILED;
+		};
+	}
+
+	/**
+	 * One readable sentence for a failure.
+	 * @param failure what went wrong
+	 * @return the sentence
+	 */
+	public String sentence(Throwable failure) {
+		Throwable cause = unwrap(failure);
+		return switch (cause) {
+			case ChatException ex -> chatError(ex);
+			case ServiceUnreachableException ex -> unreachable(ex);
+			case UsageException ex -> usage(ex);
+			case RpcErrorException ex -> "The server did not accept that request (" + ex.getMessage() + ").";
+			case CommandNotFoundException ex ->
+				"Unknown command '" + ex.getCommandName() + "'. Type `help` to list them.";
+			case IllegalArgumentException ex when ex.getMessage() != null -> ex.getMessage();
+			default -> unexpected(cause);
+		};
+	}
+
+	private String chatError(ChatException ex) {
+		Map<String, Object> details = ex.details();
+		String room = text(details, "room_name");
+		String user = text(details, "username");
+		return switch (ex.errorCode()) {
+			case USERNAME_TAKEN -> "The name '" + user + "' is taken. Pick another one.";
+			case INVALID_NAME -> invalidName(details);
+			case ROOM_EXISTS -> "A room named '" + room + "' already exists. Join it with `join " + room + "`.";
+			case ROOM_NOT_FOUND -> "No room named '" + room + "'. Try `rooms`.";
+			case NOT_IN_ROOM -> "You are not in room '" + room + "'. Join it first with `join " + room + "`.";
+			case RECIPIENT_NOT_IN_ROOM ->
+				"'" + text(details, "recipient") + "' is not in room '" + room + "'. Try `users " + room + "`.";
+			case INVALID_MESSAGE ->
+				"A message must not be blank or longer than the server allows" + maxLength(details) + ".";
+			case UNAUTHORIZED ->
+				"Your session has ended (signed out or idle too long). Restart the shell to sign in again.";
+			case RATE_LIMITED -> "You are sending too fast. Try again in " + retryAfter(details) + ".";
+			case PROCEDURE_NOT_FOUND ->
+				"No chat server is registered with the binder. Start one (./rpc-chat does) " + "and try again.";
+			case INVALID_ENDPOINT -> "The binder refused an endpoint as invalid.";
+		};
+	}
+
+	private String invalidName(Map<String, Object> details) {
+		boolean room = details.containsKey("room_name");
+		String name = text(details, room ? "room_name" : "username");
+		return "'" + name + "' is not a valid " + (room ? "room" : "user") + " name: use 1 to " + (room ? 64 : 32)
+				+ " letters, digits, '_', '-' or '.'.";
+	}
+
+	private String maxLength(Map<String, Object> details) {
+		Object max = details.get("max_length");
+		return (max != null) ? " (" + max + " characters)" : "";
+	}
+
+	private String retryAfter(Map<String, Object> details) {
+		if (details.get("retry_after_ms") instanceof Number millis) {
+			return Math.max(1, (millis.longValue() + 999) / 1000) + " s";
+		}
+		return "a moment";
+	}
+
+	private String unreachable(ServiceUnreachableException ex) {
+		String what = ex.connectFailed() ? "Cannot reach " : "No answer in time from ";
+		return switch (ex.service()) {
+			case BINDER -> what + "the binder at " + ex.url() + ". Is it running? (./rpc-chat starts one.) "
+					+ "Try again in a moment.";
+			case CHAT_SERVER -> what + "the chat server at " + ex.url().getAuthority()
+					+ ", and the binder knows no other. Try again in a moment.";
+		};
+	}
+
+	private String usage(UsageException ex) {
+		return switch (ex.problem()) {
+			case NOT_SIGNED_IN -> "Sign in first: start the shell with --username=NAME.";
+			case NO_CURRENT_ROOM -> "Join a room first (`join ROOM`), or name one with --room.";
+			case EMPTY_MESSAGE -> "Type the message after `send`, for example: send hello everyone";
+		};
+	}
+
+	private String unexpected(Throwable cause) {
+		logger.debug("Unexpected failure", cause);
+		String detail = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+		return "Something went wrong: " + detail + ".";
+	}
+
+	private static String text(Map<String, Object> details, String key) {
+		Object value = details.get(key);
+		return (value != null) ? value.toString() : "?";
+	}
+
+	private static Throwable unwrap(Throwable failure) {
+		Throwable current = failure;
+		while ((current instanceof InvocationTargetException || current instanceof CommandExecutionException)
+				&& current.getCause() != null) {
+			current = current.getCause();
+		}
+		return current;
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.rpcchat.shell.console;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import dev.rpcchat.api.Message;
+import dev.rpcchat.api.MessageType;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MessageRendererTests {
+
+	private final MessageRenderer renderer = new MessageRenderer(
+			Clock.fixed(Instant.parse("2026-11-22T15:00:00Z"), ZoneOffset.UTC));
+
+	@Test
+	void showsTimeRoomSenderAndTextOfSomeoneElsesMessage() {
+		Message message = message(MessageType.BROADCAST, "bob", null, "hello all");
+		assertThat(this.renderer.render(message, "ana")).hasToString("[14:03:07] #geral bob: hello all");
+	}
+
+	@Test
+	void callsOwnMessagesYouAndStylesThemApart() {
+		AttributedString own = this.renderer.render(message(MessageType.BROADCAST, "Ana", null, "hi"), "ana");
+		AttributedString other = this.renderer.render(message(MessageType.BROADCAST, "bob", null, "hi"), "ana");
+		assertThat(own).hasToString("[14:03:07] #geral you: hi");
+		assertThat(styleAt(own, "you")).isNotEqualTo(styleAt(other, "bob"));
+	}
+
+	@Test
+	void marksPrivateMessagesWithSenderAndRecipient() {
+		assertThat(this.renderer.render(message(MessageType.UNICAST, "bob", "ana", "psst"), "ana"))
+			.hasToString("[14:03:07] #geral bob -> you [private]: psst");
+		assertThat(this.renderer.render(message(MessageType.UNICAST, "ana", "bob", "psst"), "ana"))
+			.hasToString("[14:03:07] #geral you -> bob [private]: psst");
+	}
+
+	@Test
+	void showsAnnouncementsWithoutSender() {
+		assertThat(this.renderer.render(message(MessageType.SYSTEM, null, null, "bob joined"), "ana"))
+			.hasToString("[14:03:07] #geral *** bob joined");
+	}
+
+	@Test
+	void addsTheDateToMessagesFromAnotherDay() {
+		Message old = new Message(1, "geral", MessageType.BROADCAST, "bob", null, "yesterday",
+				Instant.parse("2026-11-21T09:30:00.000Z"));
+		assertThat(this.renderer.render(old, "ana")).hasToString("[11-21 09:30:00] #geral bob: yesterday");
+	}
+
+	@Test
+	void showsTimesInTheClocksZone() {
+		MessageRenderer saoPaulo = new MessageRenderer(
+				Clock.fixed(Instant.parse("2026-11-22T15:00:00Z"), ZoneOffset.ofHours(-3)));
+		assertThat(saoPaulo.render(message(MessageType.BROADCAST, "bob", null, "oi"), "ana"))
+			.hasToString("[11:03:07] #geral bob: oi");
+	}
+
+	private static AttributedStyle styleAt(AttributedString line, String word) {
+		return line.styleAt(line.toString().indexOf(word));
+	}
+
+	private static Message message(MessageType type, String sender, String recipient, String content) {
+		return new Message(42, "geral", type, sender, recipient, content, Instant.parse("2026-11-22T14:03:07.123Z"));
+	}
+
+}
