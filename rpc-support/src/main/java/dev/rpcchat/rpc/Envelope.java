@@ -49,7 +49,9 @@ final class Envelope {
 
 	Envelope(ObjectMapper mapper, RpcService service, MeterRegistry meterRegistry) {
 		this.mapper = mapper;
-		this.reader = mapper.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+		// big decimals keep every numeric id exactly as it came, whatever its size
+		this.reader = mapper.readerFor(JsonNode.class)
+			.with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 		this.nodes = mapper.getNodeFactory();
 		this.methods = MethodDescriptor.of(service.contract(), mapper);
 		this.server = new ContractServer(mapper, service);

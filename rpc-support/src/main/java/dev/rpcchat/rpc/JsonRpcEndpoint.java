@@ -41,20 +41,33 @@ final class JsonRpcEndpoint {
 
 	@PostMapping(PATH)
 	void rpc(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		byte[] answer;
+		byte[] body;
+		try {
+			body = read(request, response);
+		}
+		catch (IOException ex) {
+			logger.debug("Could not read a JSON-RPC request body; the client is gone", ex);
+			return;
+		}
+		write(response, (body != null) ? answer(body, bearerToken(request)) : this.envelope.tooLarge());
+	}
+
+	/**
+	 * Reads a body of at most {@link #MAX_BODY_BYTES}; a larger one is read to its end
+	 * and discarded.
+	 * @return the body, or {@code null} when it was too large
+	 */
+	private static byte[] read(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		try (InputStream body = request.getInputStream()) {
 			byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
-			if (bytes.length > MAX_BODY_BYTES) {
-				answer = this.envelope.tooLarge();
-				if (!drain(body)) {
-					response.setHeader(HttpHeaders.CONNECTION, "close");
-				}
+			if (bytes.length <= MAX_BODY_BYTES) {
+				return bytes;
 			}
-			else {
-				answer = answer(bytes, bearerToken(request));
+			if (!drain(body)) {
+				response.setHeader(HttpHeaders.CONNECTION, "close");
 			}
+			return null;
 		}
-		write(response, answer);
 	}
 
 	private byte[] answer(byte[] body, String token) {

@@ -46,6 +46,9 @@ class EnvelopeIntegrationTests {
 		this.rpc.expect("""
 				{"jsonrpc": "2.0", "method": "noop", "id": 1.5}""", """
 				{"jsonrpc": "2.0", "result": true, "id": 1.5}""");
+		HttpResponse<String> huge = this.rpc.post("""
+				{"jsonrpc": "2.0", "method": "noop", "id": 1e400}""");
+		assertThat(huge.body()).containsIgnoringCase("\"id\":1E+400");
 	}
 
 	@Test
