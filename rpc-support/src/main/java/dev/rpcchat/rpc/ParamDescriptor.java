@@ -36,10 +36,6 @@ record ParamDescriptor(String name, boolean optional, JavaType type, ParamKind k
 				describe(type, mapper));
 	}
 
-	private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
-
-	private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
-
 	/**
 	 * Checks a value given for this parameter.
 	 * @param value the value, never {@code null} (JSON null is a {@code NullNode})
@@ -74,10 +70,14 @@ record ParamDescriptor(String name, boolean optional, JavaType type, ParamKind k
 
 	private void checkInteger(JsonNode value) {
 		require(value.isIntegralNumber());
-		BigInteger number = value.bigIntegerValue();
-		BigInteger[] range = range(this.type.getRawClass());
-		if (range != null && (number.compareTo(range[0]) < 0 || number.compareTo(range[1]) > 0)) {
-			throw invalid("must be an integer between " + range[0] + " and " + range[1]);
+		Class<?> raw = this.type.getRawClass();
+		if (raw == BigInteger.class) {
+			return;
+		}
+		long min = min(raw);
+		long max = max(raw);
+		if (!value.canConvertToLong() || value.longValue() < min || value.longValue() > max) {
+			throw invalid("must be an integer between " + min + " and " + max);
 		}
 	}
 
@@ -127,24 +127,24 @@ record ParamDescriptor(String name, boolean optional, JavaType type, ParamKind k
 		return new InvalidParamsException("Invalid params: '" + this.name + "' " + problem);
 	}
 
-	private static BigInteger[] range(Class<?> raw) {
+	private static long min(Class<?> raw) {
 		if (raw == int.class || raw == Integer.class) {
-			return bounds(Integer.MIN_VALUE, Integer.MAX_VALUE);
-		}
-		if (raw == long.class || raw == Long.class) {
-			return new BigInteger[] { LONG_MIN, LONG_MAX };
+			return Integer.MIN_VALUE;
 		}
 		if (raw == short.class || raw == Short.class) {
-			return bounds(Short.MIN_VALUE, Short.MAX_VALUE);
+			return Short.MIN_VALUE;
 		}
-		if (raw == byte.class || raw == Byte.class) {
-			return bounds(Byte.MIN_VALUE, Byte.MAX_VALUE);
-		}
-		return null;
+		return (raw == byte.class || raw == Byte.class) ? Byte.MIN_VALUE : Long.MIN_VALUE;
 	}
 
-	private static BigInteger[] bounds(long min, long max) {
-		return new BigInteger[] { BigInteger.valueOf(min), BigInteger.valueOf(max) };
+	private static long max(Class<?> raw) {
+		if (raw == int.class || raw == Integer.class) {
+			return Integer.MAX_VALUE;
+		}
+		if (raw == short.class || raw == Short.class) {
+			return Short.MAX_VALUE;
+		}
+		return (raw == byte.class || raw == Byte.class) ? Byte.MAX_VALUE : Long.MAX_VALUE;
 	}
 
 }

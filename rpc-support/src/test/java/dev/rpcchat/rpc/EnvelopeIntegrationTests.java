@@ -167,7 +167,7 @@ class EnvelopeIntegrationTests {
 		String request = """
 				{"jsonrpc": "2.0", "method": "subtract", "params": [9, 4], "id": 1}""";
 		for (String type : new String[] { "text/plain", "application/x-www-form-urlencoded", "application/xml",
-				"application/json; charset=utf-8", "multipart/form-data; boundary=x" }) {
+				"application/json; charset=utf-8", "multipart/form-data; boundary=x", "not a media type", "" }) {
 			HttpResponse<String> response = this.rpc.post(request, "Content-Type", type);
 			assertThat(response.statusCode()).as(type).isEqualTo(200);
 			assertThat(RpcHttp.json(response.body())).as(type).isEqualTo(RpcHttp.json("""
