@@ -1,5 +1,6 @@
 package dev.rpcchat.api;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -24,6 +25,9 @@ public final class WireJson {
 			.addModule(new JavaTimeModule())
 			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			// Emoji and other characters past U+FFFF go out as UTF-8, not as escaped
+			// surrogate pairs.
+			.enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
 			.build();
 	}
 
