@@ -36,6 +36,7 @@ class DefaultChatService implements ChatService {
 
 	@Override
 	public RegisteredUser registerUser(String username) {
+		this.users.renewCaller();
 		return this.users.register(username);
 	}
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,6 +24,42 @@ class MessageConfiguration {
 		MessageWaiters waiters = new MessageWaiters();
 		meterRegistry.gauge("chat.longpolls.waiting", waiters, MessageWaiters::waiting);
 		return waiters;
+	}
+
+	/**
+	 * Wakes the long polls when the application stops, before the web server's graceful
+	 * shutdown waits for the requests in flight.
+	 */
+	@Bean
+	SmartLifecycle messageWaitersShutdown(MessageWaiters waiters) {
+		return new SmartLifecycle() {
+
+			private volatile boolean running;
+
+			@Override
+			public void start() {
+				waiters.resume();
+				this.running = true;
+			}
+
+			@Override
+			public void stop() {
+				this.running = false;
+				waiters.wakeAllForShutdown();
+			}
+
+			@Override
+			public boolean isRunning() {
+				return this.running;
+			}
+
+			@Override
+			public int getPhase() {
+				// Stopped before the graceful shutdown phase (DEFAULT_PHASE - 1024).
+				return SmartLifecycle.DEFAULT_PHASE - 512;
+			}
+
+		};
 	}
 
 	@Bean

@@ -24,6 +24,8 @@ public class MessageWaiters implements AppendListener {
 
 	private final AtomicInteger waiting = new AtomicInteger();
 
+	private volatile boolean shuttingDown;
+
 	/**
 	 * Starts listening for messages in a room that a user may see; register before
 	 * reading, so that no message appended in between is missed.
@@ -55,6 +57,23 @@ public class MessageWaiters implements AppendListener {
 	}
 
 	/**
+	 * Ends every wait at once, and every later one before it starts, until
+	 * {@link #resume()}, so that a graceful shutdown does not wait for long polls to time
+	 * out.
+	 */
+	public void wakeAllForShutdown() {
+		this.shuttingDown = true;
+		this.waitersByRoom.values().forEach((waiters) -> waiters.forEach((waiter) -> waiter.signal.complete(null)));
+	}
+
+	/**
+	 * Lets long polls wait again, when the application starts again after a stop.
+	 */
+	public void resume() {
+		this.shuttingDown = false;
+	}
+
+	/**
 	 * How many long polls are waiting now.
 	 * @return the number of waiting calls
 	 */
@@ -82,10 +101,14 @@ public class MessageWaiters implements AppendListener {
 		 * Waits until a message this user may see is appended to the room, or the time is
 		 * up.
 		 * @param timeout the longest wait
-		 * @return whether a message arrived
+		 * @return whether a message arrived; {@code false} once the server is shutting
+		 * down
 		 * @throws InterruptedException if the thread is interrupted while waiting
 		 */
 		public boolean await(Duration timeout) throws InterruptedException {
+			if (MessageWaiters.this.shuttingDown) {
+				return false;
+			}
 			MessageWaiters.this.waiting.incrementAndGet();
 			try {
 				this.signal.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);

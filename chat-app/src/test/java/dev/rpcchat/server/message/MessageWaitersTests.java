@@ -79,4 +79,15 @@ class MessageWaitersTests {
 		}
 	}
 
+	@Test
+	void shuttingDownEndsEveryWaitUntilResumed() throws Exception {
+		try (MessageWaiters.Waiter waiter = this.waiters.register("geral", "ana")) {
+			this.waiters.wakeAllForShutdown();
+			assertThat(waiter.await(Duration.ofSeconds(30))).isFalse();
+			this.waiters.resume();
+			waiter.rearm();
+			assertThat(waiter.await(Duration.ofMillis(10))).isFalse();
+		}
+	}
+
 }
