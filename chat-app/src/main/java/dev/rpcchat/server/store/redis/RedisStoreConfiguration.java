@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.data.redis.health.DataRedisHealthIndicator;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -41,7 +42,10 @@ class RedisStoreConfiguration {
 	@Bean
 	RedisMessageListenerContainer chatAppendedListenerContainer(RedisConnectionFactory connectionFactory,
 			AppendListener listener) {
-		return appendedListenerContainer(connectionFactory, KEYS, listener);
+		RedisMessageListenerContainer container = appendedListenerContainer(connectionFactory, KEYS, listener);
+		// Subscribed before the web server takes requests, unsubscribed after it stops.
+		container.setPhase(SmartLifecycle.DEFAULT_PHASE - 4096);
+		return container;
 	}
 
 	// Primary over the message feature's in-process limiter, which may be registered too.
