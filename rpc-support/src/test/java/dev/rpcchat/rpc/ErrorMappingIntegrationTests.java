@@ -53,6 +53,15 @@ class ErrorMappingIntegrationTests {
 	}
 
 	@Test
+	void answersResultThatCannotBeWrittenWithBareInternalError() {
+		HttpResponse<String> response = this.rpc.post("""
+				{"jsonrpc": "2.0", "method": "unwritable", "id": 3}""");
+		assertThat(RpcHttp.json(response.body())).isEqualTo(RpcHttp.json("""
+				{"jsonrpc": "2.0", "error": {"code": -32603, "message": "Internal error"}, "id": 3}"""));
+		assertThat(response.body()).doesNotContain("secret");
+	}
+
+	@Test
 	void answersUnexpectedExceptionInBatchWithoutStoppingTheBatch() {
 		this.rpc.expect("""
 				[{"jsonrpc": "2.0", "method": "explode", "id": 1}, {"jsonrpc": "2.0", "method": "noop", "id": 2}]""",

@@ -103,8 +103,21 @@ class SampleApplication {
 		}
 
 		@Override
+		public Object unwritable() {
+			return new Unwritable();
+		}
+
+		@Override
 		public boolean noop() {
 			return true;
+		}
+
+	}
+
+	static class Unwritable {
+
+		public String getValue() {
+			throw new IllegalStateException("secret detail of a getter");
 		}
 
 	}

@@ -58,6 +58,9 @@ public interface SampleService {
 	@JsonRpcMethod("on_virtual_thread")
 	boolean onVirtualThread();
 
+	@JsonRpcMethod("unwritable")
+	Object unwritable();
+
 	@JsonRpcMethod("noop")
 	boolean noop();
 
