@@ -2,6 +2,7 @@ package dev.rpcchat.server.binder;
 
 import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +29,10 @@ import org.springframework.context.event.EventListener;
 class BinderRegistrar {
 
 	private static final Logger logger = LoggerFactory.getLogger(BinderRegistrar.class);
+
+	// long enough for one registration under way to finish, so it cannot land after
+	// unregistering
+	private static final Duration STOP_PATIENCE = Duration.ofSeconds(5);
 
 	private final BinderService binder;
 
@@ -91,7 +96,7 @@ class BinderRegistrar {
 
 	@EventListener
 	void onContextClosed(ContextClosedEvent event) {
-		this.renewer.stop();
+		this.renewer.stop(STOP_PATIENCE);
 		Endpoint registered = this.endpoint;
 		if (registered != null) {
 			unregister(registered);

@@ -1,9 +1,8 @@
 package dev.rpcchat.server.binder;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -18,7 +17,7 @@ class LeaseRenewer {
 
 	private final Duration renewInterval;
 
-	private final ScheduledExecutorService executor;
+	private final ScheduledThreadPoolExecutor executor;
 
 	private BooleanSupplier attempt;
 
@@ -34,8 +33,9 @@ class LeaseRenewer {
 	 */
 	LeaseRenewer(Duration lease) {
 		this.renewInterval = lease.dividedBy(3);
-		this.executor = Executors
-			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("binder-lease-renewer").daemon().factory());
+		this.executor = new ScheduledThreadPoolExecutor(1,
+				Thread.ofPlatform().name("binder-lease-renewer").daemon().factory());
+		this.executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
 	}
 
 	Duration renewInterval() {
@@ -53,14 +53,24 @@ class LeaseRenewer {
 	}
 
 	/**
-	 * Cancels the schedule for good and releases the thread.
+	 * Cancels the schedule for good and waits, briefly, for an attempt under way, so that
+	 * nothing registers again after the caller unregisters.
+	 * @param patience how long to wait for an attempt under way
 	 */
-	synchronized void stop() {
-		this.stopped = true;
-		if (this.task != null) {
-			this.task.cancel(false);
+	void stop(Duration patience) {
+		synchronized (this) {
+			this.stopped = true;
+			if (this.task != null) {
+				this.task.cancel(false);
+			}
 		}
 		this.executor.shutdown();
+		try {
+			this.executor.awaitTermination(patience.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private void run() {

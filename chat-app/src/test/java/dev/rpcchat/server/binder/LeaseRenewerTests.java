@@ -14,7 +14,7 @@ class LeaseRenewerTests {
 	void renewsEveryThirdOfTheLease() {
 		LeaseRenewer renewer = new LeaseRenewer(Duration.ofSeconds(30));
 		assertThat(renewer.renewInterval()).isEqualTo(Duration.ofSeconds(10));
-		renewer.stop();
+		renewer.stop(Duration.ofSeconds(5));
 	}
 
 	@Test
@@ -26,7 +26,7 @@ class LeaseRenewerTests {
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(attempts).hasValue(4));
 		}
 		finally {
-			renewer.stop();
+			renewer.stop(Duration.ofSeconds(5));
 		}
 		assertThat(attempts).hasValue(4);
 	}
@@ -35,7 +35,7 @@ class LeaseRenewerTests {
 	void stopsForGood() {
 		LeaseRenewer renewer = new LeaseRenewer(Duration.ofHours(3));
 		AtomicInteger attempts = new AtomicInteger();
-		renewer.stop();
+		renewer.stop(Duration.ofSeconds(5));
 		renewer.start(() -> attempts.incrementAndGet() > 0);
 		assertThat(attempts).hasValue(0);
 	}
