@@ -3,6 +3,8 @@ package dev.rpcchat.bench;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -23,11 +25,12 @@ import java.util.Objects;
  * @param json whether to print the report as JSON too
  * @param jsonFile where to write the JSON report instead of standard output, or
  * {@code null}
- * @param ceiling a JSON report of the no-op scenario to compare against, or {@code null}
+ * @param compareWith JSON reports of earlier runs (the no-op ceiling first) to print
+ * every figure as a ratio to
  * @param label the name of this run in the report
  */
 record BenchOptions(URI binder, URI target, Scenario scenario, int users, int rooms, Duration duration, Duration warmup,
-		int rate, int history, int receivers, ClientKind client, boolean json, Path jsonFile, Path ceiling,
+		int rate, int history, int receivers, ClientKind client, boolean json, Path jsonFile, List<Path> compareWith,
 		String label) {
 
 	static final String USAGE = """
@@ -46,7 +49,8 @@ record BenchOptions(URI binder, URI target, Scenario scenario, int users, int ro
 			  --receivers N      long-polling receivers per room for delivery (default 10)
 			  --client raw|jdk   raw keep-alive HTTP/1.1 sockets, or java.net.http.HttpClient (default raw)
 			  --json [FILE]      also print the report as JSON, to FILE if given
-			  --ceiling FILE     JSON report of a noop run: print every figure as a ratio to it
+			  --ceiling FILE     JSON report of an earlier run (the noop ceiling): print the figures as
+			                     ratios to it; may be given more than once
 			  --label TEXT       name of this run in the report (default: the scenario)
 			  --serve-noop       start the no-op JSON-RPC server (the ceiling) instead
 			""";
@@ -65,6 +69,7 @@ record BenchOptions(URI binder, URI target, Scenario scenario, int users, int ro
 		require(rate >= 0, "--rate must not be negative");
 		require(history >= 0, "--history must not be negative");
 		require(receivers > 0, "--receivers must be positive");
+		compareWith = List.copyOf(compareWith);
 		label = (label != null) ? label : scenario.wireName();
 	}
 
@@ -88,7 +93,7 @@ record BenchOptions(URI binder, URI target, Scenario scenario, int users, int ro
 		ClientKind client = ClientKind.RAW;
 		boolean json = false;
 		Path jsonFile = null;
-		Path ceiling = null;
+		List<Path> compareWith = new ArrayList<>();
 		String label = null;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
@@ -124,14 +129,14 @@ record BenchOptions(URI binder, URI target, Scenario scenario, int users, int ro
 				case "history" -> history = integer(name, value);
 				case "receivers" -> receivers = integer(name, value);
 				case "client" -> client = ClientKind.of(value);
-				case "ceiling" -> ceiling = Path.of(value);
+				case "ceiling" -> compareWith.add(Path.of(value));
 				case "label" -> label = value;
 				default -> throw new IllegalArgumentException("unknown option --" + name);
 			}
 		}
 		int defaultHistory = (scenario == Scenario.RECEIVE) ? 10_000 : (scenario == Scenario.JOIN) ? 100 : 0;
 		return new BenchOptions(binder, target, scenario, users, rooms, duration, warmup, rate,
-				(history != null) ? history : defaultHistory, receivers, client, json, jsonFile, ceiling, label);
+				(history != null) ? history : defaultHistory, receivers, client, json, jsonFile, compareWith, label);
 	}
 
 	/**

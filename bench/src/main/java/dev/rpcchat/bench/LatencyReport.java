@@ -18,31 +18,35 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The outcome of one run: throughput, latency percentiles and errors of each measured
- * operation, as a table or as JSON, optionally as ratios to the no-op ceiling.
+ * operation, as a table or as JSON, optionally as ratios to earlier runs such as the
+ * no-op ceiling.
  *
  * @param label the run's name
  * @param scenario the scenario
  * @param setup how the load was made (users, rooms, loop, client), one line
  * @param series one entry per measured operation; the first is the headline
  * @param notes further findings, one line each
- * @param ceiling the no-op run to compare with, or {@code null}
+ * @param baselines earlier runs to compare the headline with, the no-op ceiling first
  */
 record LatencyReport(String label, String scenario, String setup, List<Series> series, List<String> notes,
-		Ceiling ceiling) {
+		List<Baseline> baselines) {
 
 	LatencyReport {
 		Objects.requireNonNull(label, "label");
 		series = List.copyOf(series);
 		notes = List.copyOf(notes);
+		baselines = List.copyOf(baselines);
 	}
 
 	/**
-	 * Returns this report compared with the given ceiling.
-	 * @param ceiling the no-op run, or {@code null}
-	 * @return a copy with the ceiling
+	 * Returns this report compared with one more earlier run.
+	 * @param baseline the earlier run's headline
+	 * @return a copy with the baseline
 	 */
-	LatencyReport withCeiling(Ceiling ceiling) {
-		return new LatencyReport(this.label, this.scenario, this.setup, this.series, this.notes, ceiling);
+	LatencyReport comparedWith(Baseline baseline) {
+		List<Baseline> all = new ArrayList<>(this.baselines);
+		all.add(baseline);
+		return new LatencyReport(this.label, this.scenario, this.setup, this.series, this.notes, all);
 	}
 
 	/**
@@ -59,13 +63,11 @@ record LatencyReport(String label, String scenario, String setup, List<Series> s
 					row.count(), row.throughput(), row.p50Millis(), row.p90Millis(), row.p99Millis(), row.p999Millis(),
 					row.maxMillis(), errorsText(row.errors())));
 		}
-		if (this.ceiling != null && !this.series.isEmpty()) {
-			Series headline = this.series.get(0);
+		for (Baseline baseline : this.baselines) {
 			table.append(String.format(Locale.ROOT,
-					"vs no-op ceiling (%.1f ops/s, p50 %.3f ms, p99 %.3f ms): throughput %.1f %%, p50 x%.2f, p99 x%.2f%n",
-					this.ceiling.throughput(), this.ceiling.p50Millis(), this.ceiling.p99Millis(),
-					100 * throughputRatio(), headline.p50Millis() / this.ceiling.p50Millis(),
-					headline.p99Millis() / this.ceiling.p99Millis()));
+					"vs %s (%.1f ops/s, p50 %.3f ms, p99 %.3f ms): throughput %.1f %%, p50 x%.2f, p99 x%.2f%n",
+					baseline.label(), baseline.throughput(), baseline.p50Millis(), baseline.p99Millis(),
+					100 * throughputRatio(baseline), p50Ratio(baseline), p99Ratio(baseline)));
 		}
 		for (String note : this.notes) {
 			table.append("  ").append(note).append(System.lineSeparator());
@@ -74,14 +76,24 @@ record LatencyReport(String label, String scenario, String setup, List<Series> s
 	}
 
 	/**
-	 * The headline throughput as a fraction of the ceiling's.
-	 * @return the ratio, or {@code NaN} without a ceiling
+	 * The headline throughput as a fraction of an earlier run's.
+	 * @param baseline the earlier run
+	 * @return the ratio
 	 */
-	double throughputRatio() {
-		if (this.ceiling == null || this.series.isEmpty() || this.ceiling.throughput() <= 0) {
-			return Double.NaN;
-		}
-		return this.series.get(0).throughput() / this.ceiling.throughput();
+	double throughputRatio(Baseline baseline) {
+		return headline().throughput() / baseline.throughput();
+	}
+
+	double p50Ratio(Baseline baseline) {
+		return headline().p50Millis() / baseline.p50Millis();
+	}
+
+	double p99Ratio(Baseline baseline) {
+		return headline().p99Millis() / baseline.p99Millis();
+	}
+
+	private Series headline() {
+		return this.series.isEmpty() ? Series.of("none", new Histogram(1, 1), Map.of(), 1) : this.series.get(0);
 	}
 
 	/**
@@ -110,14 +122,19 @@ record LatencyReport(String label, String scenario, String setup, List<Series> s
 		}
 		json.put("series", rows);
 		json.put("notes", this.notes);
-		if (this.ceiling != null) {
-			Map<String, Object> ceiling = new LinkedHashMap<>();
-			ceiling.put("throughput", round(this.ceiling.throughput()));
-			ceiling.put("p50_ms", round(this.ceiling.p50Millis()));
-			ceiling.put("p99_ms", round(this.ceiling.p99Millis()));
-			ceiling.put("throughput_ratio", round(throughputRatio()));
-			json.put("ceiling", ceiling);
+		List<Map<String, Object>> comparisons = new ArrayList<>();
+		for (Baseline baseline : this.baselines) {
+			Map<String, Object> comparison = new LinkedHashMap<>();
+			comparison.put("label", baseline.label());
+			comparison.put("throughput", round(baseline.throughput()));
+			comparison.put("p50_ms", round(baseline.p50Millis()));
+			comparison.put("p99_ms", round(baseline.p99Millis()));
+			comparison.put("throughput_ratio", round(throughputRatio(baseline)));
+			comparison.put("p50_ratio", round(p50Ratio(baseline)));
+			comparison.put("p99_ratio", round(p99Ratio(baseline)));
+			comparisons.add(comparison);
 		}
+		json.put("compared_with", comparisons);
 		try {
 			return RpcClient.mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json);
 		}
@@ -205,28 +222,29 @@ record LatencyReport(String label, String scenario, String setup, List<Series> s
 	}
 
 	/**
-	 * The no-op run's headline figures.
+	 * The headline figures of an earlier run, such as the no-op ceiling.
 	 *
+	 * @param label the earlier run's label
 	 * @param throughput operations per second
 	 * @param p50Millis median latency
 	 * @param p99Millis 99th percentile
 	 */
-	record Ceiling(double throughput, double p50Millis, double p99Millis) {
+	record Baseline(String label, double throughput, double p50Millis, double p99Millis) {
 
 		/**
 		 * Reads the headline of a report written with {@code --json FILE}.
-		 * @param file the JSON report of a noop run
+		 * @param file the JSON report
 		 * @return its figures
 		 * @throws IOException when the file cannot be read
 		 */
-		static Ceiling read(Path file) throws IOException {
+		static Baseline read(Path file) throws IOException {
 			JsonNode report = RpcClient.mapper.readTree(Files.readAllBytes(file));
 			JsonNode headline = report.path("series").path(0);
 			if (headline.isMissingNode()) {
 				throw new IOException(file + " is not a bench JSON report");
 			}
-			return new Ceiling(headline.path("throughput").asDouble(), headline.path("p50_ms").asDouble(),
-					headline.path("p99_ms").asDouble());
+			return new Baseline(report.path("label").asText("baseline"), headline.path("throughput").asDouble(),
+					headline.path("p50_ms").asDouble(), headline.path("p99_ms").asDouble());
 		}
 
 	}

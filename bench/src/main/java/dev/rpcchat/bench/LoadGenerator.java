@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -91,8 +92,8 @@ public final class LoadGenerator {
 			case DELIVERY -> runDelivery();
 			case LONGPOLL -> runLongPoll();
 		};
-		if (this.options.ceiling() != null) {
-			report = report.withCeiling(LatencyReport.Ceiling.read(this.options.ceiling()));
+		for (Path baseline : this.options.compareWith()) {
+			report = report.comparedWith(LatencyReport.Baseline.read(baseline));
 		}
 		return report;
 	}
@@ -312,7 +313,8 @@ public final class LoadGenerator {
 		String setup = String.format(Locale.ROOT, "%d users, %d rooms, %s, %ds measured after %ds warm-up, %s client",
 				this.options.users(), this.options.rooms(), loop, this.options.duration().toSeconds(),
 				this.options.warmup().toSeconds(), this.options.client().name().toLowerCase(Locale.ROOT));
-		return new LatencyReport(this.options.label(), this.options.scenario().wireName(), setup, series, notes, null);
+		return new LatencyReport(this.options.label(), this.options.scenario().wireName(), setup, series, notes,
+				List.of());
 	}
 
 	/**

@@ -72,9 +72,10 @@ class BenchOptionsTests {
 	}
 
 	@Test
-	void readsTheCeilingFileAndATarget() {
-		BenchOptions options = BenchOptions.parse("--ceiling", "noop.json", "--target", "http://localhost:9/rpc");
-		assertThat(options.ceiling()).isEqualTo(Path.of("noop.json"));
+	void readsEarlierReportsToCompareWithAndATarget() {
+		BenchOptions options = BenchOptions.parse("--ceiling", "noop.json", "--target", "http://localhost:9/rpc",
+				"--ceiling", "join-100.json");
+		assertThat(options.compareWith()).containsExactly(Path.of("noop.json"), Path.of("join-100.json"));
 		assertThat(options.target()).isEqualTo(URI.create("http://localhost:9/rpc"));
 	}
 

@@ -52,7 +52,7 @@ class LatencyReportTests {
 		assertThat(table).containsPattern("send_message\\s+1000\\s+100.0\\s+0.500\\s+0.900\\s+0.990\\s+0.999\\s+1.000");
 		assertThat(table).contains("1009: 4, io: 1");
 		assertThat(table).contains("a note");
-		assertThat(table).doesNotContain("ceiling");
+		assertThat(table).doesNotContain("vs ");
 	}
 
 	@Test
@@ -61,11 +61,14 @@ class LatencyReportTests {
 	}
 
 	@Test
-	void comparesTheHeadlineWithTheNoopCeiling() {
-		LatencyReport report = report(Map.of()).withCeiling(new LatencyReport.Ceiling(125.0, 0.25, 0.5));
-		assertThat(report.throughputRatio()).isEqualTo(0.8);
-		assertThat(report.toTable()).contains("vs no-op ceiling (125.0 ops/s, p50 0.250 ms, p99 0.500 ms)")
-			.contains("throughput 80.0 %, p50 x2.00, p99 x1.98");
+	void comparesTheHeadlineWithTheNoopCeilingAndOtherEarlierRuns() {
+		LatencyReport.Baseline noop = new LatencyReport.Baseline("noop", 125.0, 0.25, 0.5);
+		LatencyReport report = report(Map.of()).comparedWith(noop)
+			.comparedWith(new LatencyReport.Baseline("join-100", 200.0, 0.5, 0.99));
+		assertThat(report.throughputRatio(noop)).isEqualTo(0.8);
+		assertThat(report.toTable()).contains("vs noop (125.0 ops/s, p50 0.250 ms, p99 0.500 ms)")
+			.contains("throughput 80.0 %, p50 x2.00, p99 x1.98")
+			.contains("vs join-100 (200.0 ops/s, p50 0.500 ms, p99 0.990 ms): throughput 50.0 %, p50 x1.00, p99 x1.00");
 	}
 
 	@Test
@@ -79,20 +82,23 @@ class LatencyReportTests {
 		assertThat(headline.path("throughput").asDouble()).isEqualTo(100.0);
 		assertThat(headline.path("p99_ms").asDouble()).isCloseTo(0.99, within(0.001));
 		assertThat(headline.path("errors").path("1009").asLong()).isEqualTo(4);
-		assertThat(json.has("ceiling")).isFalse();
-		Path file = this.directory.resolve("noop.json");
+		assertThat(json.path("compared_with")).isEmpty();
+		Path file = this.directory.resolve("send.json");
 		Files.writeString(file, report.toJson());
-		LatencyReport.Ceiling ceiling = LatencyReport.Ceiling.read(file);
-		assertThat(ceiling.throughput()).isEqualTo(100.0);
-		assertThat(ceiling.p50Millis()).isCloseTo(0.5, within(0.001));
+		LatencyReport.Baseline baseline = LatencyReport.Baseline.read(file);
+		assertThat(baseline.label()).isEqualTo("send");
+		assertThat(baseline.throughput()).isEqualTo(100.0);
+		assertThat(baseline.p50Millis()).isCloseTo(0.5, within(0.001));
 	}
 
 	@Test
-	void writesTheRatioToTheCeilingInJson() throws IOException {
-		LatencyReport report = report(Map.of()).withCeiling(new LatencyReport.Ceiling(200.0, 0.25, 0.5));
-		JsonNode ceiling = RpcClient.mapper.readTree(report.toJson()).path("ceiling");
-		assertThat(ceiling.path("throughput").asDouble()).isEqualTo(200.0);
-		assertThat(ceiling.path("throughput_ratio").asDouble()).isEqualTo(0.5);
+	void writesTheRatiosToEarlierRunsInJson() throws IOException {
+		LatencyReport report = report(Map.of()).comparedWith(new LatencyReport.Baseline("noop", 200.0, 0.25, 0.5));
+		JsonNode noop = RpcClient.mapper.readTree(report.toJson()).path("compared_with").path(0);
+		assertThat(noop.path("label").asText()).isEqualTo("noop");
+		assertThat(noop.path("throughput").asDouble()).isEqualTo(200.0);
+		assertThat(noop.path("throughput_ratio").asDouble()).isEqualTo(0.5);
+		assertThat(noop.path("p50_ratio").asDouble()).isCloseTo(2.0, within(0.01));
 	}
 
 	@Test
@@ -115,7 +121,7 @@ class LatencyReportTests {
 	private static LatencyReport report(Map<String, Long> errors) {
 		LatencyReport.Series series = LatencyReport.Series.of("send_message", oneToOneThousandMicros(), errors, 10.0);
 		return new LatencyReport("send", "send", "16 users, 1 rooms, closed loop", List.of(series), List.of("a note"),
-				null);
+				List.of());
 	}
 
 	private static Histogram oneToOneThousandMicros() {
