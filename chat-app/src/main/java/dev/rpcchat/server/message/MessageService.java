@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -90,7 +91,8 @@ public class MessageService {
 	}
 
 	private Message counted(Message message) {
-		this.meterRegistry.counter("chat.messages.sent", "type", message.type().name().toLowerCase()).increment();
+		this.meterRegistry.counter("chat.messages.sent", "type", message.type().name().toLowerCase(Locale.ROOT))
+			.increment();
 		return message;
 	}
 
