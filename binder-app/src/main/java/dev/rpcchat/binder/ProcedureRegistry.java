@@ -58,14 +58,15 @@ class ProcedureRegistry {
 	 * @param procedureName the procedure's wire name
 	 * @param address the provider's address
 	 * @param port the provider's port
-	 * @return whether an entry was removed
+	 * @return whether a live entry was removed; an expired lease counts as gone already
 	 */
 	boolean unregister(String procedureName, String address, int port) {
+		Instant now = this.clock.instant();
 		boolean[] removed = new boolean[1];
 		this.providersByName.computeIfPresent(procedureName, (name, providers) -> {
-			Providers remaining = providers.without((candidate) -> candidate.hasEndpoint(address, port));
-			removed[0] = remaining != providers;
-			return remaining.orNullWhenEmpty();
+			Predicate<Registration> match = (candidate) -> candidate.hasEndpoint(address, port);
+			removed[0] = providers.registrations().stream().anyMatch(match.and((r) -> r.isLiveAt(now)));
+			return providers.without(match).orNullWhenEmpty();
 		});
 		return removed[0];
 	}

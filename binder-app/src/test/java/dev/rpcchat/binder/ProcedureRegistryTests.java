@@ -83,6 +83,14 @@ class ProcedureRegistryTests {
 	}
 
 	@Test
+	void unregisteringAnExpiredLeaseRemovesItButAnswersFalse() {
+		this.registry.register("join_room", "10.0.0.1", 7000, LEASE);
+		this.clock.advance(LEASE);
+		assertThat(this.registry.unregister("join_room", "10.0.0.1", 7000)).isFalse();
+		assertThat(this.registry.expired(this.clock.instant())).isEmpty();
+	}
+
+	@Test
 	void listIsSortedByNameAddressAndPort() {
 		this.registry.register("send_message", "10.0.0.2", 7000, null);
 		this.registry.register("join_room", "10.0.0.2", 7000, null);
