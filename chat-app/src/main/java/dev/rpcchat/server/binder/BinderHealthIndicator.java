@@ -1,14 +1,19 @@
 package dev.rpcchat.server.binder;
 
+import java.time.temporal.ChronoUnit;
+
 import dev.rpcchat.server.binder.BinderRegistrar.RegistrationState;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Shows whether this server's procedures are registered with the binder, as the
- * {@code binder} component of {@code /actuator/health}. It is not part of the liveness or
- * readiness groups: a chat server the binder cannot list still serves its clients.
+ * Shows whether this server's procedures are registered with the binder: the
+ * {@code binderRegistration} component of {@code /actuator/health}, and the
+ * {@code binder} group when
+ * {@code management.endpoint.health.group.binder.include=binderRegistration} is set. It
+ * is not part of the liveness or readiness groups: a chat server the binder cannot list
+ * still serves its clients.
  */
 class BinderHealthIndicator implements HealthIndicator {
 
@@ -24,7 +29,7 @@ class BinderHealthIndicator implements HealthIndicator {
 		Health.Builder health = state.registered() ? Health.up() : Health.down();
 		health.withDetail("binder", this.registrar.binderUrl())
 			.withDetail("procedures", this.registrar.procedureNames().size())
-			.withDetail("since", state.since().toString());
+			.withDetail("since", state.since().truncatedTo(ChronoUnit.MILLIS).toString());
 		if (state.endpoint() != null) {
 			health.withDetail("address", state.endpoint().address()).withDetail("port", state.endpoint().port());
 		}
