@@ -85,6 +85,9 @@ class RedisStoreConfiguration {
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(DataRedisHealthIndicator.class)
+	// Component scanning finds nested configurations on their own, so the outer condition
+	// must be repeated.
+	@ConditionalOnProperty(name = "chat.store", havingValue = "redis")
 	static class RedisHealthConfiguration {
 
 		@Bean
