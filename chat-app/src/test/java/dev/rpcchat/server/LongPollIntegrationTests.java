@@ -1,6 +1,8 @@
 package dev.rpcchat.server;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -118,6 +120,33 @@ class LongPollIntegrationTests extends ChatServerIntegrationTestSupport {
 		assertThat(this.rpc.result(anaToken, "receive_messages",
 				params("username", ana, "room_name", room, "wait_seconds", 0)))
 			.isEmpty();
+	}
+
+	@Test
+	void oneBroadcastWakesEveryWaitingMember() {
+		String room = unique("crowd");
+		int members = 40;
+		String[] names = new String[members];
+		String[] tokens = new String[members];
+		for (int i = 0; i < members; i++) {
+			names[i] = unique("m" + i);
+			tokens[i] = this.rpc.register(names[i]);
+		}
+		createRoom(tokens[0], room);
+		for (int i = 0; i < members; i++) {
+			join(tokens[i], names[i], room);
+		}
+		List<CompletableFuture<JsonNode>> polls = new ArrayList<>();
+		for (int i = 1; i < members; i++) {
+			receive(tokens[i], names[i], room);
+			polls.add(this.rpc.callAsync(tokens[i], "receive_messages",
+					params("username", names[i], "room_name", room, "wait_seconds", 30)));
+		}
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.waiters.waiting() >= members - 1);
+		send(tokens[0], names[0], room, "everyone");
+		for (CompletableFuture<JsonNode> poll : polls) {
+			assertThat(contents(poll.join().get("result"))).containsExactly("everyone");
+		}
 	}
 
 	private CompletableFuture<JsonNode> pollFor30Seconds(String token, String username, String room) {
