@@ -59,7 +59,8 @@ class RoomCommands {
 			out.append("\nNo messages yet.");
 		}
 		else {
-			out.append("\nLast " + joined.messages().size() + " messages:");
+			int count = joined.messages().size();
+			out.append((count == 1) ? "\nLast message:" : "\nLast " + count + " messages:");
 		}
 		joined.messages().forEach((message) -> out.append("\n").append(this.renderer.render(message, me)));
 		return this.screen.format(out.toAttributedString());

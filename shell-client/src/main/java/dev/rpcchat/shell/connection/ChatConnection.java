@@ -1,9 +1,11 @@
 package dev.rpcchat.shell.connection;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 import dev.rpcchat.api.ChatService;
+import dev.rpcchat.api.WireJson;
 import dev.rpcchat.shell.connection.ServiceUnreachableException.Service;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,17 @@ public class ChatConnection {
 		this.locator = locator;
 		this.client = client;
 		this.chat = RpcProxy.create(ChatService.class, client.mapper(), this::invoke);
+	}
+
+	/**
+	 * Connects to the chat servers that the binder at the given URL knows.
+	 * @param binderUrl the binder's JSON-RPC endpoint
+	 * @param requestTimeout how long one call may take, not counting a long poll's wait
+	 * @return a connection with no token yet
+	 */
+	public static ChatConnection connect(URI binderUrl, Duration requestTimeout) {
+		JsonRpcClient client = new JsonRpcClient(WireJson.newObjectMapper(), requestTimeout);
+		return new ChatConnection(ProcedureLocator.forBinder(binderUrl, client), client);
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package dev.rpcchat.shell.connection;
 
-import dev.rpcchat.api.WireJson;
 import dev.rpcchat.shell.ShellProperties;
 
 import org.springframework.context.annotation.Bean;
@@ -13,18 +12,8 @@ import org.springframework.context.annotation.Configuration;
 class ConnectionConfiguration {
 
 	@Bean
-	JsonRpcClient jsonRpcClient(ShellProperties properties) {
-		return new JsonRpcClient(WireJson.newObjectMapper(), properties.requestTimeout());
-	}
-
-	@Bean
-	ProcedureLocator procedureLocator(ShellProperties properties, JsonRpcClient client) {
-		return ProcedureLocator.forBinder(properties.binder().url(), client);
-	}
-
-	@Bean
-	ChatConnection chatConnection(ProcedureLocator locator, JsonRpcClient client) {
-		return new ChatConnection(locator, client);
+	ChatConnection chatConnection(ShellProperties properties) {
+		return ChatConnection.connect(properties.binder().url(), properties.requestTimeout());
 	}
 
 }

@@ -1,0 +1,103 @@
+package dev.rpcchat.shell;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import dev.rpcchat.shell.session.LiveMessages;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.shell.core.autoconfigure.TerminalCustomizer;
+import org.springframework.shell.core.command.CommandParser;
+import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.test.ShellScreen;
+import org.springframework.shell.test.ShellTestClient;
+
+/**
+ * One person's shell in a test: the real application context, with a terminal whose
+ * screen the test can read.
+ */
+final class ShellUser implements AutoCloseable {
+
+	private final ConfigurableApplicationContext context;
+
+	private final ByteArrayOutputStream screen;
+
+	private ShellUser(ConfigurableApplicationContext context) {
+		this.context = context;
+		this.screen = context.getBean(TestTerminal.class).screen;
+	}
+
+	static ShellUser start(URI binderUrl) {
+		return new ShellUser(ShellClientApplication.builder()
+			.sources(TestTerminal.class)
+			.run("--chat.binder.url=" + binderUrl, "--spring.shell.interactive.enabled=false", "--chat.poll-wait=1s"));
+	}
+
+	/**
+	 * Runs a command through Spring Shell's test client.
+	 */
+	List<String> send(String command) throws Exception {
+		ShellTestClient client = new ShellTestClient(this.context.getBean(CommandParser.class),
+				this.context.getBean(CommandRegistry.class));
+		ShellScreen screen = client.sendCommand(command);
+		return screen.lines();
+	}
+
+	/**
+	 * Runs a command as the shell does for a person, error sentence and exit code
+	 * included.
+	 */
+	Outcome run(String command) {
+		StringWriter text = new StringWriter();
+		PrintWriter out = new PrintWriter(text);
+		int exitCode = shell().execute(command, out, out);
+		return new Outcome(exitCode, text.toString().strip());
+	}
+
+	ChatShell shell() {
+		return this.context.getBean(ChatShell.class);
+	}
+
+	LiveMessages live() {
+		return this.context.getBean(LiveMessages.class);
+	}
+
+	/**
+	 * What was printed above the prompt so far.
+	 */
+	String screen() {
+		return this.screen.toString(StandardCharsets.UTF_8);
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+	record Outcome(int exitCode, String output) {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TestTerminal {
+
+		private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
+
+		@Bean
+		TerminalCustomizer testTerminal() {
+			return (builder) -> builder.system(false)
+				.dumb(true)
+				.type("dumb")
+				.streams(new ByteArrayInputStream(new byte[0]), this.screen);
+		}
+
+	}
+
+}
