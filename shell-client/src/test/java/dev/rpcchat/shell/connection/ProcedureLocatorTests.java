@@ -1,0 +1,87 @@
+package dev.rpcchat.shell.connection;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+import dev.rpcchat.api.BinderService;
+import dev.rpcchat.api.ChatException;
+import dev.rpcchat.api.ErrorCode;
+import dev.rpcchat.api.WireJson;
+import dev.rpcchat.shell.TestSystem;
+import dev.rpcchat.shell.connection.ServiceUnreachableException.Service;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class ProcedureLocatorTests {
+
+	private final JsonRpcClient client = new JsonRpcClient(WireJson.newObjectMapper(), Duration.ofSeconds(5));
+
+	@Test
+	void asksTheBinderOnceAndKeepsTheAnswer() {
+		BinderService binder = binder(TestSystem.binderUrl());
+		int port = freePort();
+		binder.registerProcedure("locator_test", "127.0.0.1", port, null);
+		ProcedureLocator locator = ProcedureLocator.forBinder(TestSystem.binderUrl(), this.client);
+		assertThat(locator.locate("locator_test")).hasToString("http://127.0.0.1:" + port + "/rpc");
+		binder.unregisterProcedure("locator_test", "127.0.0.1", port);
+		assertThat(locator.locate("locator_test")).hasToString("http://127.0.0.1:" + port + "/rpc");
+		assertThatExceptionOfType(ChatException.class).isThrownBy(() -> locator.relocate("locator_test"))
+			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(ErrorCode.PROCEDURE_NOT_FOUND));
+		assertThat(locator.cached("locator_test")).isEmpty();
+	}
+
+	@Test
+	void asksTheBinderAgainWhenTheServerItNamedDoesNotAnswer() {
+		BinderService binder = binder(TestSystem.binderUrl());
+		int deadPort = freePort();
+		URI dead = URI.create("http://127.0.0.1:" + deadPort + "/rpc");
+		ChatConnection connection = ChatConnection.connect(TestSystem.binderUrl(), Duration.ofSeconds(5));
+		binder.registerProcedure("list_rooms", "127.0.0.1", deadPort, null);
+		try {
+			// Round-robin over the live chat server and the dead one: ask until the dead
+			// one is cached.
+			URI cached = connection.locator().locate("list_rooms");
+			if (!cached.equals(dead)) {
+				cached = connection.locator().relocate("list_rooms");
+			}
+			assertThat(cached).isEqualTo(dead);
+			assertThat(connection.chat().listRooms()).isNotNull();
+			assertThat(connection.locator().cached("list_rooms")).get().isNotEqualTo(dead);
+		}
+		finally {
+			binder.unregisterProcedure("list_rooms", "127.0.0.1", deadPort);
+		}
+	}
+
+	@Test
+	void saysTheBinderIsUnreachableWhenNothingListens() {
+		URI nowhere = URI.create("http://127.0.0.1:" + freePort() + "/rpc");
+		ProcedureLocator locator = ProcedureLocator.forBinder(nowhere, this.client);
+		assertThatExceptionOfType(ServiceUnreachableException.class).isThrownBy(() -> locator.locate("join_room"))
+			.satisfies((ex) -> {
+				assertThat(ex.service()).isEqualTo(Service.BINDER);
+				assertThat(ex.url()).isEqualTo(nowhere);
+				assertThat(ex.connectFailed()).isTrue();
+			});
+	}
+
+	private BinderService binder(URI url) {
+		return RpcProxy.create(BinderService.class, this.client.mapper(),
+				(call) -> this.client.call(Service.BINDER, url, call, Optional.empty()));
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
