@@ -41,7 +41,10 @@ class RedisInstancesIntegrationTests {
 	/** A database of its own, so that these instances see no other test's keys. */
 	private static final int DATABASE = 1;
 
-	private static final Duration IDLE_TTL = Duration.ofSeconds(2);
+	/**
+	 * Short, for the reaper test, yet long enough that no other test's room is reaped.
+	 */
+	private static final Duration IDLE_TTL = Duration.ofSeconds(4);
 
 	private static final AtomicInteger names = new AtomicInteger();
 
@@ -154,11 +157,11 @@ class RedisInstancesIntegrationTests {
 	void bothReapersRemoveEachIdleRoomOnceAndNeverOneSomeoneJoined() {
 		String user = unique("joiner");
 		String token = b.register(user);
+		double reapedBefore = reaped(instanceA) + reaped(instanceB);
 		List<String> rooms = IntStream.range(0, 16).mapToObj((i) -> unique("idle")).toList();
 		for (String room : rooms) {
 			a.result(token, "create_room", "room_name", room);
 		}
-		double reapedBefore = reaped(instanceA) + reaped(instanceB);
 		// Join every other room, spread over the idle time, so that the later joins race
 		// both instances' reapers (which look every 200 ms).
 		List<String> joined = new ArrayList<>();
