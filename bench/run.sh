@@ -89,6 +89,13 @@ start() {
 	PIDS+=($!)
 }
 
+# profile NAME: with PROFILE set, the JVM flag for a JFR recording of a server, read with `jfr view hot-methods`.
+profile() {
+	if [[ -n "${PROFILE:-}" ]]; then
+		echo "-XX:StartFlightRecording=filename=$OUT/$1.jfr,settings=profile"
+	fi
+}
+
 stop_last() {
 	local pid=${PIDS[-1]}
 	kill "$pid" 2>/dev/null || true
@@ -114,22 +121,21 @@ start_chat() {
 		shift
 	done
 	shift
-	if [[ -n "${PROFILE:-}" ]]; then
-		jvm+=("-XX:StartFlightRecording=filename=$OUT/$name.jfr,settings=profile")
-	fi
-	start "$name" "${jvm[@]}" -- "$CHAT_JAR" --server.port=0 --chat.binder.url="$BINDER" "$@"
+	start "$name" "${jvm[@]}" $(profile "$name") -- "$CHAT_JAR" --server.port=0 --chat.binder.url="$BINDER" "$@"
 	CHAT_PID=${PIDS[-1]}
 	wait_for "$OUT/$name.log" 'Registered [0-9]+ procedures with the binder' > /dev/null || exit 1
 	echo "chat-app '$name' registered (pid $CHAT_PID): $*"
 }
 
-# bench NAME ARGS...: the load generator pinned to BENCH_CPU; table to NAME.txt, JSON to NAME.json.
+# bench NAME ARGS...: the load generator pinned to BENCH_CPU; table to NAME.txt, JSON to NAME.json. The server
+# under load is the last one started: the bench reads its CPU time, which other processes on the machine hardly change.
 bench() {
 	local name=$1
 	shift
 	echo "== $name: $*"
 	taskset -c "$BENCH_CPU" "$JAVA" "${BENCH_JVM[@]}" -jar "$BENCH_JAR" --binder "$BINDER" --label "$name" \
-		--duration "$DURATION" --warmup "$WARMUP" --json "$OUT/$name.json" "$@" | tee "$OUT/$name.txt"
+		--duration "$DURATION" --warmup "$WARMUP" --json "$OUT/$name.json" --server-pid "${PIDS[-1]}" "$@" \
+		| tee "$OUT/$name.txt"
 }
 
 # The no-op run's report, to print a request/response scenario's figures as ratios to it.
@@ -178,7 +184,7 @@ start_binder
 UNLIMITED=(--chat.messages.per-second=0)
 
 if has noop; then
-	start noop "${SERVER_JVM[@]}" -- "$BENCH_JAR" --serve-noop --binder "$BINDER" --server.port=0
+	start noop "${SERVER_JVM[@]}" $(profile noop) -- "$BENCH_JAR" --serve-noop --binder "$BINDER" --server.port=0
 	wait_for "$OUT/noop.log" 'Registered procedure noop' > /dev/null || exit 1
 	bench noop --scenario noop --users "$USERS"
 	stop_last

@@ -28,10 +28,12 @@ import java.util.Objects;
  * @param compareWith JSON reports of earlier runs (the no-op ceiling first) to print
  * every figure as a ratio to
  * @param label the name of this run in the report
+ * @param serverPid the process id of the server on this machine, to read the CPU time it
+ * spends, or 0
  */
 record BenchOptions(URI binder, URI target, Scenario scenario, int users, int rooms, Duration duration, Duration warmup,
 		int rate, int history, int receivers, ClientKind client, boolean json, Path jsonFile, List<Path> compareWith,
-		String label) {
+		String label, long serverPid) {
 
 	static final String USAGE = """
 			usage: java -jar bench-exec.jar [options]
@@ -52,6 +54,7 @@ record BenchOptions(URI binder, URI target, Scenario scenario, int users, int ro
 			  --ceiling FILE     JSON report of an earlier run (the noop ceiling): print the figures as
 			                     ratios to it; may be given more than once
 			  --label TEXT       name of this run in the report (default: the scenario)
+			  --server-pid PID   the server's process on this machine: report its CPU time per operation
 			  --serve-noop       start the no-op JSON-RPC server (the ceiling) instead
 			""";
 
@@ -69,6 +72,7 @@ record BenchOptions(URI binder, URI target, Scenario scenario, int users, int ro
 		require(rate >= 0, "--rate must not be negative");
 		require(history >= 0, "--history must not be negative");
 		require(receivers > 0, "--receivers must be positive");
+		require(serverPid >= 0, "--server-pid must not be negative");
 		compareWith = List.copyOf(compareWith);
 		label = (label != null) ? label : scenario.wireName();
 	}
@@ -95,6 +99,7 @@ record BenchOptions(URI binder, URI target, Scenario scenario, int users, int ro
 		Path jsonFile = null;
 		List<Path> compareWith = new ArrayList<>();
 		String label = null;
+		long serverPid = 0;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			if (!arg.startsWith("--")) {
@@ -131,12 +136,14 @@ record BenchOptions(URI binder, URI target, Scenario scenario, int users, int ro
 				case "client" -> client = ClientKind.of(value);
 				case "ceiling" -> compareWith.add(Path.of(value));
 				case "label" -> label = value;
+				case "server-pid" -> serverPid = integer(name, value);
 				default -> throw new IllegalArgumentException("unknown option --" + name);
 			}
 		}
 		int defaultHistory = (scenario == Scenario.RECEIVE) ? 10_000 : (scenario == Scenario.JOIN) ? 100 : 0;
 		return new BenchOptions(binder, target, scenario, users, rooms, duration, warmup, rate,
-				(history != null) ? history : defaultHistory, receivers, client, json, jsonFile, compareWith, label);
+				(history != null) ? history : defaultHistory, receivers, client, json, jsonFile, compareWith, label,
+				serverPid);
 	}
 
 	/**

@@ -26,10 +26,12 @@ import org.HdrHistogram.Histogram;
  * @param setup how the load was made (users, rooms, loop, client), one line
  * @param series one entry per measured operation; the first is the headline
  * @param notes further findings, one line each
+ * @param serverCpuSeconds the CPU time the server spent while measured, {@code NaN} when
+ * unknown
  * @param baselines earlier runs to compare the headline with, the no-op ceiling first
  */
 record LatencyReport(String label, String scenario, String setup, List<Series> series, List<String> notes,
-		List<Baseline> baselines) {
+		double serverCpuSeconds, List<Baseline> baselines) {
 
 	LatencyReport {
 		Objects.requireNonNull(label, "label");
@@ -46,7 +48,8 @@ record LatencyReport(String label, String scenario, String setup, List<Series> s
 	LatencyReport comparedWith(Baseline baseline) {
 		List<Baseline> all = new ArrayList<>(this.baselines);
 		all.add(baseline);
-		return new LatencyReport(this.label, this.scenario, this.setup, this.series, this.notes, all);
+		return new LatencyReport(this.label, this.scenario, this.setup, this.series, this.notes, this.serverCpuSeconds,
+				all);
 	}
 
 	/**
@@ -63,11 +66,17 @@ record LatencyReport(String label, String scenario, String setup, List<Series> s
 					row.count(), row.throughput(), row.p50Millis(), row.p90Millis(), row.p99Millis(), row.p999Millis(),
 					row.maxMillis(), errorsText(row.errors())));
 		}
+		if (Double.isFinite(this.serverCpuSeconds)) {
+			table.append(String.format(Locale.ROOT,
+					"server CPU %.2f s in %.1f s measured: %.1f us per operation, %.1f operations per CPU second%n",
+					this.serverCpuSeconds, headline().seconds(), 1e6 / opsPerServerCpuSecond(),
+					opsPerServerCpuSecond()));
+		}
 		for (Baseline baseline : this.baselines) {
 			table.append(String.format(Locale.ROOT,
-					"vs %s (%.1f ops/s, p50 %.3f ms, p99 %.3f ms): throughput %.1f %%, p50 x%.2f, p99 x%.2f%n",
+					"vs %s (%.1f ops/s, p50 %.3f ms, p99 %.3f ms): throughput %.1f %%, p50 x%.2f, p99 x%.2f%s%n",
 					baseline.label(), baseline.throughput(), baseline.p50Millis(), baseline.p99Millis(),
-					100 * throughputRatio(baseline), p50Ratio(baseline), p99Ratio(baseline)));
+					100 * throughputRatio(baseline), p50Ratio(baseline), p99Ratio(baseline), cpuRatioText(baseline)));
 		}
 		for (String note : this.notes) {
 			table.append("  ").append(note).append(System.lineSeparator());
@@ -82,6 +91,29 @@ record LatencyReport(String label, String scenario, String setup, List<Series> s
 	 */
 	double throughputRatio(Baseline baseline) {
 		return headline().throughput() / baseline.throughput();
+	}
+
+	/**
+	 * Operations per second of server CPU time: the throughput one dedicated core would
+	 * reach, if the server were CPU-bound.
+	 * @return the rate, {@code NaN} when the server's CPU time is unknown
+	 */
+	double opsPerServerCpuSecond() {
+		return (this.serverCpuSeconds > 0) ? headline().count() / this.serverCpuSeconds : Double.NaN;
+	}
+
+	/**
+	 * Operations per server CPU second as a fraction of an earlier run's.
+	 * @param baseline the earlier run
+	 * @return the ratio, {@code NaN} when either is unknown
+	 */
+	double cpuRatio(Baseline baseline) {
+		return opsPerServerCpuSecond() / baseline.opsPerServerCpuSecond();
+	}
+
+	private String cpuRatioText(Baseline baseline) {
+		double ratio = cpuRatio(baseline);
+		return Double.isFinite(ratio) ? String.format(Locale.ROOT, ", per server CPU second %.1f %%", 100 * ratio) : "";
 	}
 
 	double p50Ratio(Baseline baseline) {
@@ -122,6 +154,9 @@ record LatencyReport(String label, String scenario, String setup, List<Series> s
 		}
 		json.put("series", rows);
 		json.put("notes", this.notes);
+		json.put("server_cpu_seconds", Double.isFinite(this.serverCpuSeconds) ? round(this.serverCpuSeconds) : null);
+		json.put("ops_per_server_cpu_second",
+				Double.isFinite(opsPerServerCpuSecond()) ? round(opsPerServerCpuSecond()) : null);
 		List<Map<String, Object>> comparisons = new ArrayList<>();
 		for (Baseline baseline : this.baselines) {
 			Map<String, Object> comparison = new LinkedHashMap<>();
@@ -132,6 +167,8 @@ record LatencyReport(String label, String scenario, String setup, List<Series> s
 			comparison.put("throughput_ratio", round(throughputRatio(baseline)));
 			comparison.put("p50_ratio", round(p50Ratio(baseline)));
 			comparison.put("p99_ratio", round(p99Ratio(baseline)));
+			double cpuRatio = cpuRatio(baseline);
+			comparison.put("ops_per_server_cpu_second_ratio", Double.isFinite(cpuRatio) ? round(cpuRatio) : null);
 			comparisons.add(comparison);
 		}
 		json.put("compared_with", comparisons);
@@ -228,8 +265,10 @@ record LatencyReport(String label, String scenario, String setup, List<Series> s
 	 * @param throughput operations per second
 	 * @param p50Millis median latency
 	 * @param p99Millis 99th percentile
+	 * @param opsPerServerCpuSecond operations per second of server CPU time, {@code NaN}
+	 * when unknown
 	 */
-	record Baseline(String label, double throughput, double p50Millis, double p99Millis) {
+	record Baseline(String label, double throughput, double p50Millis, double p99Millis, double opsPerServerCpuSecond) {
 
 		/**
 		 * Reads the headline of a report written with {@code --json FILE}.
@@ -243,8 +282,10 @@ record LatencyReport(String label, String scenario, String setup, List<Series> s
 			if (headline.isMissingNode()) {
 				throw new IOException(file + " is not a bench JSON report");
 			}
+			JsonNode cpu = report.path("ops_per_server_cpu_second");
 			return new Baseline(report.path("label").asText("baseline"), headline.path("throughput").asDouble(),
-					headline.path("p50_ms").asDouble(), headline.path("p99_ms").asDouble());
+					headline.path("p50_ms").asDouble(), headline.path("p99_ms").asDouble(),
+					cpu.isNumber() ? cpu.asDouble() : Double.NaN);
 		}
 
 	}

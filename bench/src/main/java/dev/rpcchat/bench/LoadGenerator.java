@@ -43,11 +43,14 @@ public final class LoadGenerator {
 
 	private final HttpClient jdkClient;
 
+	private final ServerCpu serverCpu;
+
 	LoadGenerator(BenchOptions options, PrintStream progress) {
 		this.options = options;
 		this.progress = progress;
 		this.runId = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
 		this.jdkClient = (options.client() == ClientKind.JDK) ? JdkHttpTransport.newClient() : null;
+		this.serverCpu = new ServerCpu(options.serverPid());
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -208,7 +211,8 @@ public final class LoadGenerator {
 		};
 		PollerGroup group = new PollerGroup(receivers, rooms.size(), poller, delivery);
 		group.start();
-		long end = new LoadLoop(this.options, this.progress).run(workers, List.of(sends, delivery, endToEnd));
+		long end = new LoadLoop(this.options, this.progress).run(workers, List.of(sends, delivery, endToEnd),
+				this.serverCpu);
 		group.stop();
 		List<LatencyReport.Series> series = List.of(delivery.finish(end), endToEnd.finish(end), sends.finish(end));
 		closeAll(senders);
@@ -254,6 +258,7 @@ public final class LoadGenerator {
 		while (System.nanoTime() < end && round < maxRounds - 2) {
 			if (!measuring && System.nanoTime() >= measureFrom) {
 				wakeUps.startMeasuring(System.nanoTime());
+				this.serverCpu.start();
 				measuring = true;
 			}
 			round++;
@@ -280,7 +285,9 @@ public final class LoadGenerator {
 		}
 		if (!measuring) {
 			wakeUps.startMeasuring(System.nanoTime());
+			this.serverCpu.start();
 		}
+		this.serverCpu.stop();
 		group.stop(() -> {
 			for (int room = 0; room < rooms.size(); room++) {
 				try {
@@ -302,7 +309,7 @@ public final class LoadGenerator {
 
 	private LatencyReport measure(List<LoadLoop.Operation> workers, List<LatencyRecorder> recorders,
 			List<SimulatedUser> users, List<String> notes) throws InterruptedException {
-		long end = new LoadLoop(this.options, this.progress).run(workers, recorders);
+		long end = new LoadLoop(this.options, this.progress).run(workers, recorders, this.serverCpu);
 		List<LatencyReport.Series> series = recorders.stream().map((recorder) -> recorder.finish(end)).toList();
 		closeAll(users);
 		return report(series, notes);
@@ -314,7 +321,7 @@ public final class LoadGenerator {
 				this.options.users(), this.options.rooms(), loop, this.options.duration().toSeconds(),
 				this.options.warmup().toSeconds(), this.options.client().name().toLowerCase(Locale.ROOT));
 		return new LatencyReport(this.options.label(), this.options.scenario().wireName(), setup, series, notes,
-				List.of());
+				this.serverCpu.seconds(), List.of());
 	}
 
 	/**

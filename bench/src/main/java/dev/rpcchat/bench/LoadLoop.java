@@ -42,10 +42,12 @@ final class LoadLoop {
 	 * @param workers one operation per simulated user
 	 * @param recorders the recorders to start and tick; the first is shown on the
 	 * progress line
+	 * @param serverCpu started and stopped with the measured phase
 	 * @return the {@link System#nanoTime()} at which the measured phase ended
 	 * @throws InterruptedException when interrupted while waiting for the workers
 	 */
-	long run(List<Operation> workers, List<LatencyRecorder> recorders) throws InterruptedException {
+	long run(List<Operation> workers, List<LatencyRecorder> recorders, ServerCpu serverCpu)
+			throws InterruptedException {
 		long start = System.nanoTime();
 		long measureFrom = start + this.options.warmup().toNanos();
 		long end = measureFrom + this.options.duration().toNanos();
@@ -61,8 +63,10 @@ final class LoadLoop {
 		}
 		if (this.options.warmup().isZero()) {
 			recorders.forEach((recorder) -> recorder.startMeasuring(start));
+			serverCpu.start();
 		}
-		showProgress(recorders, start, measureFrom, end);
+		showProgress(recorders, start, measureFrom, end, serverCpu);
+		serverCpu.stop();
 		for (Thread thread : threads) {
 			thread.join();
 		}
@@ -110,7 +114,8 @@ final class LoadLoop {
 		}
 	}
 
-	private void showProgress(List<LatencyRecorder> recorders, long start, long measureFrom, long end) {
+	private void showProgress(List<LatencyRecorder> recorders, long start, long measureFrom, long end,
+			ServerCpu serverCpu) {
 		boolean measuring = this.options.warmup().isZero();
 		long last = start;
 		long tick = start;
@@ -131,6 +136,7 @@ final class LoadLoop {
 			last = now;
 			if (!measuring && now >= measureFrom) {
 				recorders.forEach((recorder) -> recorder.startMeasuring(measureFrom));
+				serverCpu.start();
 				measuring = true;
 				tick = now;
 			}

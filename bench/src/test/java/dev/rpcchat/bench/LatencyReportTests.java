@@ -62,9 +62,9 @@ class LatencyReportTests {
 
 	@Test
 	void comparesTheHeadlineWithTheNoopCeilingAndOtherEarlierRuns() {
-		LatencyReport.Baseline noop = new LatencyReport.Baseline("noop", 125.0, 0.25, 0.5);
+		LatencyReport.Baseline noop = new LatencyReport.Baseline("noop", 125.0, 0.25, 0.5, Double.NaN);
 		LatencyReport report = report(Map.of()).comparedWith(noop)
-			.comparedWith(new LatencyReport.Baseline("join-100", 200.0, 0.5, 0.99));
+			.comparedWith(new LatencyReport.Baseline("join-100", 200.0, 0.5, 0.99, Double.NaN));
 		assertThat(report.throughputRatio(noop)).isEqualTo(0.8);
 		assertThat(report.toTable()).contains("vs noop (125.0 ops/s, p50 0.250 ms, p99 0.500 ms)")
 			.contains("throughput 80.0 %, p50 x2.00, p99 x1.98")
@@ -93,12 +93,38 @@ class LatencyReportTests {
 
 	@Test
 	void writesTheRatiosToEarlierRunsInJson() throws IOException {
-		LatencyReport report = report(Map.of()).comparedWith(new LatencyReport.Baseline("noop", 200.0, 0.25, 0.5));
+		LatencyReport report = report(Map.of())
+			.comparedWith(new LatencyReport.Baseline("noop", 200.0, 0.25, 0.5, Double.NaN));
 		JsonNode noop = RpcClient.mapper.readTree(report.toJson()).path("compared_with").path(0);
 		assertThat(noop.path("label").asText()).isEqualTo("noop");
 		assertThat(noop.path("throughput").asDouble()).isEqualTo(200.0);
 		assertThat(noop.path("throughput_ratio").asDouble()).isEqualTo(0.5);
 		assertThat(noop.path("p50_ratio").asDouble()).isCloseTo(2.0, within(0.01));
+	}
+
+	@Test
+	void reportsTheServersCpuTimePerOperationAndComparesIt() throws IOException {
+		LatencyReport.Series series = LatencyReport.Series.of("send_message", oneToOneThousandMicros(), Map.of(), 10.0);
+		LatencyReport report = new LatencyReport("send", "send", "setup", List.of(series), List.of(), 2.0, List.of())
+			.comparedWith(new LatencyReport.Baseline("noop", 200.0, 0.25, 0.5, 1000.0));
+		assertThat(report.opsPerServerCpuSecond()).isEqualTo(500.0);
+		assertThat(report.toTable())
+			.contains("server CPU 2.00 s in 10.0 s measured: 2000.0 us per operation, 500.0 operations per CPU second")
+			.contains("per server CPU second 50.0 %");
+		JsonNode json = RpcClient.mapper.readTree(report.toJson());
+		assertThat(json.path("ops_per_server_cpu_second").asDouble()).isEqualTo(500.0);
+		assertThat(json.path("compared_with").path(0).path("ops_per_server_cpu_second_ratio").asDouble())
+			.isEqualTo(0.5);
+		Path file = this.directory.resolve("send.json");
+		Files.writeString(file, report.toJson());
+		assertThat(LatencyReport.Baseline.read(file).opsPerServerCpuSecond()).isEqualTo(500.0);
+	}
+
+	@Test
+	void leavesTheServersCpuOutWhenItIsUnknown() throws IOException {
+		LatencyReport report = report(Map.of());
+		assertThat(report.toTable()).doesNotContain("server CPU");
+		assertThat(RpcClient.mapper.readTree(report.toJson()).path("ops_per_server_cpu_second").isNull()).isTrue();
 	}
 
 	@Test
@@ -121,7 +147,7 @@ class LatencyReportTests {
 	private static LatencyReport report(Map<String, Long> errors) {
 		LatencyReport.Series series = LatencyReport.Series.of("send_message", oneToOneThousandMicros(), errors, 10.0);
 		return new LatencyReport("send", "send", "16 users, 1 rooms, closed loop", List.of(series), List.of("a note"),
-				List.of());
+				Double.NaN, List.of());
 	}
 
 	private static Histogram oneToOneThousandMicros() {
