@@ -1,0 +1,76 @@
+package dev.rpcchat.server.store.redis;
+
+import java.time.Clock;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.rpcchat.server.ChatProperties;
+import dev.rpcchat.server.message.SendRateLimiter;
+import dev.rpcchat.server.message.UnlimitedSendRateLimiter;
+import dev.rpcchat.server.store.AppendListener;
+import dev.rpcchat.server.store.ChatStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(RedisServerExtension.class)
+class RedisStoreConfigurationTests {
+
+	// Both classes, as component scanning finds them.
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+		.withUserConfiguration(Collaborators.class, RedisStoreConfiguration.class,
+				RedisStoreConfiguration.RedisHealthConfiguration.class)
+		.withPropertyValues("spring.data.redis.port=" + RedisServerExtension.port());
+
+	@Test
+	void theMemoryStoreGetsNothingOfRedis() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(ChatStore.class)
+			.doesNotHaveBean(SendRateLimiter.class)
+			.doesNotHaveBean("redisHealthContributor"));
+	}
+
+	@Test
+	void theRedisStoreGetsTheStoreTheSharedRateLimitAndAHealthIndicator() {
+		this.contextRunner.withPropertyValues("chat.store=redis").run((context) -> {
+			assertThat(context).getBean(ChatStore.class).isInstanceOf(RedisChatStore.class);
+			assertThat(context).getBean(SendRateLimiter.class).isInstanceOf(RedisSendRateLimiter.class);
+			assertThat(context.getBean("redisHealthContributor", HealthIndicator.class).health().getStatus())
+				.isEqualTo(Status.UP);
+		});
+	}
+
+	@Test
+	void aRateOfZeroTurnsTheLimitOff() {
+		this.contextRunner.withPropertyValues("chat.store=REDIS", "chat.messages.per-second=0")
+			.run((context) -> assertThat(context).getBean(SendRateLimiter.class)
+				.isInstanceOf(UnlimitedSendRateLimiter.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(ChatProperties.class)
+	static class Collaborators {
+
+		@Bean
+		AppendListener appendListener() {
+			return (message) -> {
+			};
+		}
+
+		@Bean
+		Clock clock() {
+			return Clock.systemUTC();
+		}
+
+	}
+
+}
