@@ -187,6 +187,8 @@ if has noop; then
 	start noop "${SERVER_JVM[@]}" $(profile noop) -- "$BENCH_JAR" --serve-noop --binder "$BINDER" --server.port=0
 	wait_for "$OUT/noop.log" 'Registered procedure noop' > /dev/null || exit 1
 	bench noop --scenario noop --users "$USERS"
+	# The same ceiling through java.net.http.HttpClient: is the hand-written client worth having?
+	bench noop-jdk-client --scenario noop --users "$USERS" --client jdk --ceiling "$OUT/noop.json"
 	stop_last
 fi
 
@@ -232,7 +234,7 @@ if has longpoll; then
 fi
 
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
-for name in machine noop send receive join-100 join-big delivery longpoll; do
+for name in machine noop noop-jdk-client send receive join-100 join-big delivery longpoll; do
 	if [[ -f "$OUT/$name.txt" ]]; then
 		cat "$OUT/$name.txt"
 		echo

@@ -69,8 +69,8 @@ record LatencyReport(String label, String scenario, String setup, List<Series> s
 		if (Double.isFinite(this.serverCpuSeconds)) {
 			table.append(String.format(Locale.ROOT,
 					"server CPU %.2f s in %.1f s measured: %.1f us per operation, %.1f operations per CPU second%n",
-					this.serverCpuSeconds, headline().seconds(), 1e6 / opsPerServerCpuSecond(),
-					opsPerServerCpuSecond()));
+					this.serverCpuSeconds, headline().seconds(), 1e6 / opsPerProcessCpuSecond(),
+					opsPerProcessCpuSecond()));
 		}
 		for (Baseline baseline : this.baselines) {
 			table.append(String.format(Locale.ROOT,
@@ -98,7 +98,7 @@ record LatencyReport(String label, String scenario, String setup, List<Series> s
 	 * reach, if the server were CPU-bound.
 	 * @return the rate, {@code NaN} when the server's CPU time is unknown
 	 */
-	double opsPerServerCpuSecond() {
+	double opsPerProcessCpuSecond() {
 		return (this.serverCpuSeconds > 0) ? headline().count() / this.serverCpuSeconds : Double.NaN;
 	}
 
@@ -108,7 +108,7 @@ record LatencyReport(String label, String scenario, String setup, List<Series> s
 	 * @return the ratio, {@code NaN} when either is unknown
 	 */
 	double cpuRatio(Baseline baseline) {
-		return opsPerServerCpuSecond() / baseline.opsPerServerCpuSecond();
+		return opsPerProcessCpuSecond() / baseline.opsPerProcessCpuSecond();
 	}
 
 	private String cpuRatioText(Baseline baseline) {
@@ -156,7 +156,7 @@ record LatencyReport(String label, String scenario, String setup, List<Series> s
 		json.put("notes", this.notes);
 		json.put("server_cpu_seconds", Double.isFinite(this.serverCpuSeconds) ? round(this.serverCpuSeconds) : null);
 		json.put("ops_per_server_cpu_second",
-				Double.isFinite(opsPerServerCpuSecond()) ? round(opsPerServerCpuSecond()) : null);
+				Double.isFinite(opsPerProcessCpuSecond()) ? round(opsPerProcessCpuSecond()) : null);
 		List<Map<String, Object>> comparisons = new ArrayList<>();
 		for (Baseline baseline : this.baselines) {
 			Map<String, Object> comparison = new LinkedHashMap<>();
@@ -265,10 +265,11 @@ record LatencyReport(String label, String scenario, String setup, List<Series> s
 	 * @param throughput operations per second
 	 * @param p50Millis median latency
 	 * @param p99Millis 99th percentile
-	 * @param opsPerServerCpuSecond operations per second of server CPU time, {@code NaN}
+	 * @param opsPerProcessCpuSecond operations per second of server CPU time, {@code NaN}
 	 * when unknown
 	 */
-	record Baseline(String label, double throughput, double p50Millis, double p99Millis, double opsPerServerCpuSecond) {
+	record Baseline(String label, double throughput, double p50Millis, double p99Millis,
+			double opsPerProcessCpuSecond) {
 
 		/**
 		 * Reads the headline of a report written with {@code --json FILE}.

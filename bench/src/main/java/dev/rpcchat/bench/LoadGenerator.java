@@ -43,14 +43,23 @@ public final class LoadGenerator {
 
 	private final HttpClient jdkClient;
 
-	private final ServerCpu serverCpu;
+	private final ProcessCpu serverCpu;
+
+	private final ProcessCpu ownCpu = new ProcessCpu(ProcessHandle.current().pid());
 
 	LoadGenerator(BenchOptions options, PrintStream progress) {
 		this.options = options;
 		this.progress = progress;
 		this.runId = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
 		this.jdkClient = (options.client() == ClientKind.JDK) ? JdkHttpTransport.newClient() : null;
-		this.serverCpu = new ServerCpu(options.serverPid());
+		this.serverCpu = new ProcessCpu(options.serverPid());
+	}
+
+	/**
+	 * Starts and stops the CPU clocks of the server and of this process together.
+	 */
+	private ProcessCpu.Clocks clocks() {
+		return new ProcessCpu.Clocks(this.serverCpu, this.ownCpu);
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -211,8 +220,7 @@ public final class LoadGenerator {
 		};
 		PollerGroup group = new PollerGroup(receivers, rooms.size(), poller, delivery);
 		group.start();
-		long end = new LoadLoop(this.options, this.progress).run(workers, List.of(sends, delivery, endToEnd),
-				this.serverCpu);
+		long end = new LoadLoop(this.options, this.progress).run(workers, List.of(sends, delivery, endToEnd), clocks());
 		group.stop();
 		List<LatencyReport.Series> series = List.of(delivery.finish(end), endToEnd.finish(end), sends.finish(end));
 		closeAll(senders);
@@ -258,7 +266,7 @@ public final class LoadGenerator {
 		while (System.nanoTime() < end && round < maxRounds - 2) {
 			if (!measuring && System.nanoTime() >= measureFrom) {
 				wakeUps.startMeasuring(System.nanoTime());
-				this.serverCpu.start();
+				clocks().start();
 				measuring = true;
 			}
 			round++;
@@ -285,9 +293,9 @@ public final class LoadGenerator {
 		}
 		if (!measuring) {
 			wakeUps.startMeasuring(System.nanoTime());
-			this.serverCpu.start();
+			clocks().start();
 		}
-		this.serverCpu.stop();
+		clocks().stop();
 		group.stop(() -> {
 			for (int room = 0; room < rooms.size(); room++) {
 				try {
@@ -309,7 +317,7 @@ public final class LoadGenerator {
 
 	private LatencyReport measure(List<LoadLoop.Operation> workers, List<LatencyRecorder> recorders,
 			List<SimulatedUser> users, List<String> notes) throws InterruptedException {
-		long end = new LoadLoop(this.options, this.progress).run(workers, recorders, this.serverCpu);
+		long end = new LoadLoop(this.options, this.progress).run(workers, recorders, clocks());
 		List<LatencyReport.Series> series = recorders.stream().map((recorder) -> recorder.finish(end)).toList();
 		closeAll(users);
 		return report(series, notes);
@@ -320,6 +328,14 @@ public final class LoadGenerator {
 		String setup = String.format(Locale.ROOT, "%d users, %d rooms, %s, %ds measured after %ds warm-up, %s client",
 				this.options.users(), this.options.rooms(), loop, this.options.duration().toSeconds(),
 				this.options.warmup().toSeconds(), this.options.client().name().toLowerCase(Locale.ROOT));
+		if (!series.isEmpty() && Double.isFinite(this.ownCpu.seconds())) {
+			LatencyReport.Series headline = series.get(0);
+			notes = new ArrayList<>(notes);
+			notes.add(String.format(Locale.ROOT,
+					"load generator CPU %.2f s in %.1f s measured (%.0f %% of its core), %.1f us per operation",
+					this.ownCpu.seconds(), headline.seconds(), 100 * this.ownCpu.seconds() / headline.seconds(),
+					1e6 * this.ownCpu.seconds() / Math.max(headline.count(), 1)));
+		}
 		return new LatencyReport(this.options.label(), this.options.scenario().wireName(), setup, series, notes,
 				this.serverCpu.seconds(), List.of());
 	}

@@ -42,11 +42,11 @@ final class LoadLoop {
 	 * @param workers one operation per simulated user
 	 * @param recorders the recorders to start and tick; the first is shown on the
 	 * progress line
-	 * @param serverCpu started and stopped with the measured phase
+	 * @param serverCpu CPU clocks started and stopped with the measured phase
 	 * @return the {@link System#nanoTime()} at which the measured phase ended
 	 * @throws InterruptedException when interrupted while waiting for the workers
 	 */
-	long run(List<Operation> workers, List<LatencyRecorder> recorders, ServerCpu serverCpu)
+	long run(List<Operation> workers, List<LatencyRecorder> recorders, ProcessCpu.Clocks serverCpu)
 			throws InterruptedException {
 		long start = System.nanoTime();
 		long measureFrom = start + this.options.warmup().toNanos();
@@ -115,7 +115,7 @@ final class LoadLoop {
 	}
 
 	private void showProgress(List<LatencyRecorder> recorders, long start, long measureFrom, long end,
-			ServerCpu serverCpu) {
+			ProcessCpu.Clocks serverCpu) {
 		boolean measuring = this.options.warmup().isZero();
 		long last = start;
 		long tick = start;

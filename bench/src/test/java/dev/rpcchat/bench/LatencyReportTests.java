@@ -107,7 +107,7 @@ class LatencyReportTests {
 		LatencyReport.Series series = LatencyReport.Series.of("send_message", oneToOneThousandMicros(), Map.of(), 10.0);
 		LatencyReport report = new LatencyReport("send", "send", "setup", List.of(series), List.of(), 2.0, List.of())
 			.comparedWith(new LatencyReport.Baseline("noop", 200.0, 0.25, 0.5, 1000.0));
-		assertThat(report.opsPerServerCpuSecond()).isEqualTo(500.0);
+		assertThat(report.opsPerProcessCpuSecond()).isEqualTo(500.0);
 		assertThat(report.toTable())
 			.contains("server CPU 2.00 s in 10.0 s measured: 2000.0 us per operation, 500.0 operations per CPU second")
 			.contains("per server CPU second 50.0 %");
@@ -117,7 +117,7 @@ class LatencyReportTests {
 			.isEqualTo(0.5);
 		Path file = this.directory.resolve("send.json");
 		Files.writeString(file, report.toJson());
-		assertThat(LatencyReport.Baseline.read(file).opsPerServerCpuSecond()).isEqualTo(500.0);
+		assertThat(LatencyReport.Baseline.read(file).opsPerProcessCpuSecond()).isEqualTo(500.0);
 	}
 
 	@Test

@@ -5,11 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The CPU time a server process on this machine spent while the load was measured, read
- * from {@code /proc/<pid>/stat}: operations per server CPU second hardly change when
- * other processes share the machine, where throughput does.
+ * The CPU time a process on this machine (the server, or the load generator itself) spent
+ * while the load was measured, read from {@code /proc/<pid>/stat}: operations per server
+ * CPU second hardly change when other processes share the machine, where throughput does.
  */
-final class ServerCpu {
+final class ProcessCpu {
 
 	private static final double TICKS_PER_SECOND = 100.0;
 
@@ -19,7 +19,7 @@ final class ServerCpu {
 
 	private double seconds = Double.NaN;
 
-	ServerCpu(long pid) {
+	ProcessCpu(long pid) {
 		this.pid = pid;
 	}
 
@@ -68,6 +68,27 @@ final class ServerCpu {
 		long utime = Long.parseLong(fields[11]);
 		long stime = Long.parseLong(fields[12]);
 		return (utime + stime) / TICKS_PER_SECOND;
+	}
+
+	/**
+	 * Several clocks started and stopped together.
+	 *
+	 * @param clocks the clocks
+	 */
+	record Clocks(ProcessCpu... clocks) {
+
+		void start() {
+			for (ProcessCpu clock : this.clocks) {
+				clock.start();
+			}
+		}
+
+		void stop() {
+			for (ProcessCpu clock : this.clocks) {
+				clock.stop();
+			}
+		}
+
 	}
 
 }
