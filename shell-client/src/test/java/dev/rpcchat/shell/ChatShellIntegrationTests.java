@@ -74,6 +74,15 @@ class ChatShellIntegrationTests {
 
 	@Test
 	@Order(3)
+	void completesRoomNamesAndThePeopleInTheCurrentRoom() {
+		assertThat(this.ana.complete("join lo")).contains("lobby");
+		assertThat(this.ana.complete("send hi --to ")).containsExactly("ana", "bob");
+		assertThat(this.bob.complete("leave ")).containsExactly("lobby");
+		assertThat(this.bob.complete("wh")).contains("whoami");
+	}
+
+	@Test
+	@Order(4)
 	void printsMessagesLiveForTheOtherPerson() {
 		this.bob.live().start();
 		assertThat(this.ana.run("send are you there?").exitCode()).isZero();
@@ -84,7 +93,7 @@ class ChatShellIntegrationTests {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
 	void deliversPrivateMessagesOnlyToTheirRecipient() {
 		ChatConnection cidConnection = ChatConnection.connect(TestSystem.binderUrl(), Duration.ofSeconds(5));
 		RegisteredUser cidUser = cidConnection.chat().registerUser("cid");
@@ -100,7 +109,7 @@ class ChatShellIntegrationTests {
 	}
 
 	@Test
-	@Order(5)
+	@Order(6)
 	void leavesTheRoom() {
 		assertThat(this.bob.run("leave").output()).isEqualTo("Left #lobby.");
 		assertThat(this.ana.run("users").output()).isEqualTo("In #lobby: ana, cid.");
@@ -112,7 +121,7 @@ class ChatShellIntegrationTests {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void turnsServerErrorsIntoOneSentenceAndAnExitCode() {
 		Outcome noRoom = this.ana.run("join nowhere");
 		assertThat(noRoom.output()).isEqualTo("No room named 'nowhere'. Try `rooms`.");
@@ -125,7 +134,7 @@ class ChatShellIntegrationTests {
 	}
 
 	@Test
-	@Order(7)
+	@Order(8)
 	void runsCommandsGivenAsArgumentsAndExitsWithTheirOutcome() {
 		this.bob.live().stop();
 		StringWriter text = new StringWriter();

@@ -6,9 +6,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.rpcchat.shell.session.LiveMessages;
+import org.jline.reader.Candidate;
+import org.jline.reader.LineReader;
+import org.jline.reader.ParsedLine;
+import org.jline.reader.Parser;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.shell.core.autoconfigure.TerminalCustomizer;
 import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.jline.CommandCompleter;
 import org.springframework.shell.test.ShellScreen;
 import org.springframework.shell.test.ShellTestClient;
 
@@ -59,6 +65,17 @@ final class ShellUser implements AutoCloseable {
 		PrintWriter out = new PrintWriter(text);
 		int exitCode = shell().execute(command, out, out);
 		return new Outcome(exitCode, text.toString().strip());
+	}
+
+	/**
+	 * What pressing Tab at the end of the line would offer.
+	 */
+	List<String> complete(String line) {
+		LineReader reader = this.context.getBean(LineReader.class);
+		ParsedLine parsed = reader.getParser().parse(line, line.length(), Parser.ParseContext.COMPLETE);
+		List<Candidate> candidates = new ArrayList<>();
+		this.context.getBean(CommandCompleter.class).complete(reader, parsed, candidates);
+		return candidates.stream().map(Candidate::value).toList();
 	}
 
 	ChatShell shell() {

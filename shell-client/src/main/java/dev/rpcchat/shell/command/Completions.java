@@ -10,9 +10,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.shell.core.command.CommandOption;
+import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.completion.CompletionContext;
 import org.springframework.shell.core.command.completion.CompletionProposal;
 import org.springframework.shell.core.command.completion.CompletionProvider;
+import org.springframework.shell.jline.CommandCompleter;
 
 /**
  * Tab completion of room and user names, asked of the chat server as the person types.
@@ -27,6 +29,11 @@ class Completions {
 	static final String SEND = "sendCompletions";
 
 	private static final Logger logger = LoggerFactory.getLogger(Completions.class);
+
+	@Bean
+	CommandCompleter commandCompleter(CommandRegistry registry) {
+		return new ArgumentCompleter(registry);
+	}
 
 	@Bean(ROOMS)
 	CompletionProvider roomNames(ChatSession session) {
