@@ -98,20 +98,15 @@ class RedisChatStore implements ChatStore {
 	public boolean claimUsername(Session session) {
 		String userKey = Names.key(session.username());
 		Long claimed = this.redis.execute(this.claimUsername,
-				List.of(this.keys.session(userKey), this.keys.token(session.tokenHash()), this.keys.expiries()),
+				List.of(this.keys.name(userKey), this.keys.token(session.tokenHash()), this.keys.expiries()),
 				session.username(), session.tokenHash(), millis(session.expiresAt()), userKey);
 		return Long.valueOf(1).equals(claimed);
 	}
 
 	@Override
 	public Optional<Session> touchSession(String tokenHash, Instant now, Instant expiresAt) {
-		String userKey = this.redis.opsForValue().get(this.keys.token(tokenHash));
-		if (userKey == null) {
-			return Optional.empty();
-		}
 		List<?> renewed = this.redis.execute(this.touchSession,
-				List.of(this.keys.session(userKey), this.keys.expiries()), tokenHash, millis(now), millis(expiresAt),
-				userKey);
+				List.of(this.keys.token(tokenHash), this.keys.expiries()), millis(now), millis(expiresAt));
 		if (renewed == null || renewed.isEmpty()) {
 			return Optional.empty();
 		}
@@ -126,14 +121,14 @@ class RedisChatStore implements ChatStore {
 	@Override
 	public boolean releaseUsernameIfExpired(String username, Instant now) {
 		String userKey = Names.key(username);
-		Object tokenHash = this.redis.opsForHash().get(this.keys.session(userKey), "tokenHash");
-		return tokenHash != null && release(userKey, (String) tokenHash, millis(now));
+		String tokenHash = this.redis.opsForValue().get(this.keys.name(userKey));
+		return tokenHash != null && release(userKey, tokenHash, millis(now));
 	}
 
 	private boolean release(String userKey, String tokenHash, String nowOrEmpty) {
 		Long released = this.redis.execute(this.releaseUsername,
-				List.of(this.keys.session(userKey), this.keys.token(tokenHash), this.keys.expiries()), tokenHash,
-				userKey, nowOrEmpty);
+				List.of(this.keys.name(userKey), this.keys.token(tokenHash), this.keys.expiries()), tokenHash, userKey,
+				nowOrEmpty);
 		return Long.valueOf(1).equals(released);
 	}
 
@@ -142,11 +137,12 @@ class RedisChatStore implements ChatStore {
 		List<Session> expired = new ArrayList<>();
 		for (String userKey : this.redis.opsForZSet()
 			.rangeByScore(this.keys.expiries(), Double.NEGATIVE_INFINITY, now.toEpochMilli())) {
-			List<Object> session = this.redis.opsForHash()
-				.multiGet(this.keys.session(userKey), List.of("username", "tokenHash", "expiresAt"));
-			if (session.get(0) != null && !instant((String) session.get(2)).isAfter(now)) {
-				expired.add(new Session((String) session.get(0), (String) session.get(1),
-						instant((String) session.get(2))));
+			String tokenHash = this.redis.opsForValue().get(this.keys.name(userKey));
+			List<Object> session = (tokenHash != null)
+					? this.redis.opsForHash().multiGet(this.keys.token(tokenHash), List.of("username", "expiresAt"))
+					: List.of();
+			if (!session.isEmpty() && session.get(0) != null && !instant((String) session.get(1)).isAfter(now)) {
+				expired.add(new Session((String) session.get(0), tokenHash, instant((String) session.get(1))));
 			}
 		}
 		return expired;

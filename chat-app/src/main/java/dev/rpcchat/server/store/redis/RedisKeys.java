@@ -21,10 +21,12 @@ record RedisKeys(String prefix) {
 		return this.prefix + "appended";
 	}
 
-	String session(String userKey) {
-		return this.prefix + "{users}:session:" + userKey;
+	/** The name a session holds: its token hash. */
+	String name(String userKey) {
+		return this.prefix + "{users}:name:" + userKey;
 	}
 
+	/** A session by its token hash: username, userKey, expiresAt. */
 	String token(String tokenHash) {
 		return this.prefix + "{users}:token:" + tokenHash;
 	}
