@@ -211,6 +211,10 @@ if has join; then
 	bench join-100 --scenario join --users "$USERS" --rooms 1 --history 100 $(ceiling)
 	bench join-big --scenario join --users "$USERS" --rooms 1 --history "$JOIN_BIG" $(ceiling) \
 		--ceiling "$OUT/join-100.json"
+	# The same without announcements piling up at the end of the log (a join/leave cycle adds two of them).
+	bench rejoin-100 --scenario join --join-mode rejoin --users "$USERS" --rooms 1 --history 100 $(ceiling)
+	bench rejoin-big --scenario join --join-mode rejoin --users "$USERS" --rooms 1 --history "$JOIN_BIG" $(ceiling) \
+		--ceiling "$OUT/rejoin-100.json"
 	stop_last
 fi
 
@@ -234,7 +238,7 @@ if has longpoll; then
 fi
 
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
-for name in machine noop noop-jdk-client send receive join-100 join-big delivery longpoll; do
+for name in machine noop noop-jdk-client send receive join-100 join-big rejoin-100 rejoin-big delivery longpoll; do
 	if [[ -f "$OUT/$name.txt" ]]; then
 		cat "$OUT/$name.txt"
 		echo

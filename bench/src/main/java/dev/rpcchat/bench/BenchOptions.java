@@ -28,12 +28,14 @@ import java.util.Objects;
  * @param compareWith JSON reports of earlier runs (the no-op ceiling first) to print
  * every figure as a ratio to
  * @param label the name of this run in the report
+ * @param rejoin for {@code join}: join a room the user is already in (no announcement)
+ * instead of joining and leaving
  * @param serverPid the process id of the server on this machine, to read the CPU time it
  * spends, or 0
  */
 record BenchOptions(URI binder, URI target, Scenario scenario, int users, int rooms, Duration duration, Duration warmup,
 		int rate, int history, int receivers, ClientKind client, boolean json, Path jsonFile, List<Path> compareWith,
-		String label, long serverPid) {
+		String label, boolean rejoin, long serverPid) {
 
 	static final String USAGE = """
 			usage: java -jar bench-exec.jar [options]
@@ -54,6 +56,8 @@ record BenchOptions(URI binder, URI target, Scenario scenario, int users, int ro
 			  --ceiling FILE     JSON report of an earlier run (the noop ceiling): print the figures as
 			                     ratios to it; may be given more than once
 			  --label TEXT       name of this run in the report (default: the scenario)
+			  --join-mode MODE   join: cycle (join, then an untimed leave: each join is announced)
+			                     or rejoin (join a room the user is in: no announcement) (default cycle)
 			  --server-pid PID   the server's process on this machine: report its CPU time per operation
 			  --serve-noop       start the no-op JSON-RPC server (the ceiling) instead
 			""";
@@ -100,6 +104,7 @@ record BenchOptions(URI binder, URI target, Scenario scenario, int users, int ro
 		List<Path> compareWith = new ArrayList<>();
 		String label = null;
 		long serverPid = 0;
+		boolean rejoin = false;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			if (!arg.startsWith("--")) {
@@ -137,13 +142,14 @@ record BenchOptions(URI binder, URI target, Scenario scenario, int users, int ro
 				case "ceiling" -> compareWith.add(Path.of(value));
 				case "label" -> label = value;
 				case "server-pid" -> serverPid = integer(name, value);
+				case "join-mode" -> rejoin = joinMode(value);
 				default -> throw new IllegalArgumentException("unknown option --" + name);
 			}
 		}
 		int defaultHistory = (scenario == Scenario.RECEIVE) ? 10_000 : (scenario == Scenario.JOIN) ? 100 : 0;
 		return new BenchOptions(binder, target, scenario, users, rooms, duration, warmup, rate,
 				(history != null) ? history : defaultHistory, receivers, client, json, jsonFile, compareWith, label,
-				serverPid);
+				rejoin, serverPid);
 	}
 
 	/**
@@ -178,6 +184,14 @@ record BenchOptions(URI binder, URI target, Scenario scenario, int users, int ro
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("--" + name + " is not a duration: '" + value + "'");
 		}
+	}
+
+	private static boolean joinMode(String value) {
+		return switch (value.trim().toLowerCase(Locale.ROOT)) {
+			case "cycle" -> false;
+			case "rejoin" -> true;
+			default -> throw new IllegalArgumentException("--join-mode must be cycle or rejoin: '" + value + "'");
+		};
 	}
 
 	private static int integer(String name, String value) {

@@ -63,6 +63,10 @@ public final class LoadGenerator {
 	}
 
 	public static void main(String[] args) throws Exception {
+		if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+			System.out.print(BenchOptions.USAGE);
+			return;
+		}
 		if (Arrays.asList(args).contains("--serve-noop")) {
 			NoopServerApplication.serve(args);
 			return;
@@ -165,7 +169,8 @@ public final class LoadGenerator {
 		URI endpoint = locate("join_room");
 		List<String> rooms = rooms("join");
 		fill(endpoint, rooms);
-		List<SimulatedUser> users = signUp(endpoint, "j", this.options.users(), List.of());
+		boolean rejoin = this.options.rejoin();
+		List<SimulatedUser> users = signUp(endpoint, "j", this.options.users(), rejoin ? rooms : List.of());
 		LatencyRecorder joins = new LatencyRecorder("join_room");
 		List<LoadLoop.Operation> workers = new ArrayList<>();
 		for (int i = 0; i < users.size(); i++) {
@@ -174,15 +179,17 @@ public final class LoadGenerator {
 			workers.add((sequence, start) -> {
 				user.joinRoom(room);
 				long joined = System.nanoTime();
-				// The leave is not timed; it makes the next join a real one.
-				user.leaveRoom(room);
+				if (!rejoin) {
+					// The leave is not timed; it makes the next join a real one.
+					user.leaveRoom(room);
+				}
 				return joined;
 			});
 		}
+		String mode = rejoin ? "each user joins a room it is already in (no announcement)"
+				: "each timed join is followed by an untimed leave_room (two announcements per cycle)";
 		return measure(workers, List.of(joins), users,
-				List.of(String.format(Locale.ROOT,
-						"rooms hold %,d messages each; each timed join is followed by an untimed leave_room",
-						this.options.history())));
+				List.of(String.format(Locale.ROOT, "rooms hold %,d messages each; %s", this.options.history(), mode)));
 	}
 
 	private LatencyReport runDelivery() throws Exception {

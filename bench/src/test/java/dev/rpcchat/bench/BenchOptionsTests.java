@@ -49,6 +49,14 @@ class BenchOptionsTests {
 	}
 
 	@Test
+	void joinsAndLeavesUnlessAskedToRejoin() {
+		assertThat(BenchOptions.parse("--scenario", "join").rejoin()).isFalse();
+		assertThat(BenchOptions.parse("--scenario", "join", "--join-mode", "rejoin").rejoin()).isTrue();
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--join-mode", "twice"))
+			.withMessage("--join-mode must be cycle or rejoin: 'twice'");
+	}
+
+	@Test
 	void takesABareNumberOfSecondsAsADuration() {
 		assertThat(BenchOptions.parse("--duration", "7").duration()).isEqualTo(Duration.ofSeconds(7));
 	}
