@@ -33,7 +33,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two chat-app instances on one Redis, as one system: what goes in through one comes out
  * of the other, a long poll on one wakes for a send through the other, and the rules of
- * uniqueness and removal hold across both.
+ * uniqueness and removal hold across both. Every test but the reaper test leaves its
+ * rooms occupied, so that the reaper test can count the removals.
  */
 @ExtendWith(RedisServerExtension.class)
 class RedisInstancesIntegrationTests {
@@ -90,6 +91,27 @@ class RedisInstancesIntegrationTests {
 		assertThat(a.result(null, "list_users", "room_name", room))
 			.isEqualTo(b.result(null, "list_users", "room_name", room));
 		assertThat(texts(a.result(null, "list_rooms"))).contains(room).isEqualTo(texts(b.result(null, "list_rooms")));
+	}
+
+	@Test
+	void unregisteringThroughOneInstanceLeavesEveryRoomJoinedThroughTheOther() {
+		String ana = unique("ana");
+		String bob = unique("bob");
+		String anaToken = a.register(ana);
+		String bobToken = b.register(bob);
+		List<String> rooms = List.of(unique("room"), unique("room"));
+		for (String room : rooms) {
+			joinAfterCreating(b, anaToken, ana, room);
+			a.result(bobToken, "join_room", "username", bob, "room_name", room);
+		}
+		a.result(anaToken, "unregister_user", "username", ana);
+		for (String room : rooms) {
+			assertThat(contents(b.result(bobToken, "receive_messages", "username", bob, "room_name", room)))
+				.containsExactly(ana + " left");
+			assertThat(texts(a.result(null, "list_users", "room_name", room))).containsExactly(bob);
+		}
+		assertThat(b.errorCode(anaToken, "heartbeat", "username", ana)).isEqualTo(1008);
+		b.register(ana.toUpperCase());
 	}
 
 	@Test
