@@ -114,7 +114,8 @@ class ChatShellIntegrationTests {
 		assertThat(this.bob.run("leave").output()).isEqualTo("Left #lobby.");
 		assertThat(this.ana.run("users").output()).isEqualTo("In #lobby: ana, cid.");
 		Outcome roomless = this.bob.run("send anyone?");
-		assertThat(roomless.output()).isEqualTo("Join a room first (`join ROOM`), or name one with --room.");
+		assertThat(roomless.output())
+			.isEqualTo("No current room: join one first (`join ROOM`), or name the room in the command.");
 		assertThat(roomless.exitCode()).isEqualTo(ErrorSentences.USAGE);
 		await().atMost(PATIENCE)
 			.untilAsserted(() -> assertThat(this.ana.run("receive").output()).contains("*** bob left"));

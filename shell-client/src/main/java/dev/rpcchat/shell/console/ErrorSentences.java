@@ -137,7 +137,7 @@ public class ErrorSentences implements ExitStatusExceptionMapper {
 	private String usage(UsageException ex) {
 		return switch (ex.problem()) {
 			case NOT_SIGNED_IN -> "Sign in first: start the shell with --username=NAME.";
-			case NO_CURRENT_ROOM -> "Join a room first (`join ROOM`), or name one with --room.";
+			case NO_CURRENT_ROOM -> "No current room: join one first (`join ROOM`), or name the room in the command.";
 			case EMPTY_MESSAGE -> "Type the message after `send`, for example: send hello everyone";
 		};
 	}

@@ -94,7 +94,8 @@ class ErrorSentencesTests {
 	@Test
 	void explainsWhatIsMissingBeforeARoomCommand() {
 		UsageException error = new UsageException(Problem.NO_CURRENT_ROOM);
-		assertThat(this.errors.sentence(error)).isEqualTo("Join a room first (`join ROOM`), or name one with --room.");
+		assertThat(this.errors.sentence(error))
+			.isEqualTo("No current room: join one first (`join ROOM`), or name the room in the command.");
 		assertThat(this.errors.exitCode(error)).isEqualTo(ErrorSentences.USAGE);
 	}
 
