@@ -113,7 +113,7 @@ public class LiveMessages {
 	 * @return the new messages from others, oldest first
 	 */
 	public List<Message> receiveNow(String room) {
-		Feed feed = this.feeds.computeIfAbsent(key(room), (key) -> new Feed(room));
+		Feed feed = this.feeds.getOrDefault(key(room), new Feed(room));
 		return feed.unseen(chat().receiveMessages(this.username, room, 0, feed.after()));
 	}
 
@@ -137,7 +137,11 @@ public class LiveMessages {
 	}
 
 	private void notice(String sentence) {
-		this.screen.printAbove(new AttributedString(sentence, AttributedStyle.DEFAULT.foreground(AttributedStyle.RED)));
+		notice(sentence, AttributedStyle.RED);
+	}
+
+	private void notice(String sentence, int color) {
+		this.screen.printAbove(new AttributedString(sentence, AttributedStyle.DEFAULT.foreground(color)));
 	}
 
 	private static boolean pause(Duration duration) {
@@ -223,8 +227,11 @@ public class LiveMessages {
 				try {
 					List<Message> messages = chat().receiveMessages(LiveMessages.this.username, this.room, waitSeconds,
 							after());
-					show(unseen(messages));
+					if (lost && current()) {
+						notice("Connected to the chat server again.", AttributedStyle.GREEN);
+					}
 					lost = false;
+					show(unseen(messages));
 				}
 				catch (ChatException ex) {
 					if (current()) {
