@@ -34,13 +34,16 @@ class ChatConfigurationTests {
 	}
 
 	@Test
-	void anotherStoreReplacesTheMemoryStore() {
+	void anotherStoreReplacesTheMemoryStoreAndItsRateLimiter() {
 		this.runner.withPropertyValues("chat.store=redis")
 			.withBean("otherChatStore", ChatStore.class, () -> new MemoryChatStore(50, (message) -> {
 			}))
+			.withBean("otherRateLimiter", SendRateLimiter.class, UnlimitedSendRateLimiter::new)
 			.run((context) -> {
-				assertThat(context).hasNotFailed().doesNotHaveBean("memoryChatStore");
-				assertThat(context).hasSingleBean(ChatStore.class);
+				assertThat(context).hasNotFailed()
+					.doesNotHaveBean("memoryChatStore")
+					.doesNotHaveBean("sendRateLimiter");
+				assertThat(context).hasSingleBean(ChatStore.class).hasSingleBean(SendRateLimiter.class);
 			});
 	}
 

@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +13,7 @@ import dev.rpcchat.server.ChatProperties;
 import dev.rpcchat.server.store.ChatStore;
 
 /**
- * The message feature's beans; a store shared by several instances may bring its own
+ * The message feature's beans; on the memory store, also the in-process
  * {@link SendRateLimiter}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -62,8 +62,9 @@ class MessageConfiguration {
 		};
 	}
 
+	// The Redis store brings a limiter shared by every instance.
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnProperty(name = "chat.store", havingValue = "memory", matchIfMissing = true)
 	SendRateLimiter sendRateLimiter(ChatProperties properties, Clock clock) {
 		ChatProperties.Messages messages = properties.messages();
 		if (messages.perSecond() == 0) {

@@ -8,7 +8,6 @@ import org.springframework.boot.data.redis.health.DataRedisHealthIndicator;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -48,9 +47,7 @@ class RedisStoreConfiguration {
 		return container;
 	}
 
-	// Primary over the message feature's in-process limiter, which may be registered too.
 	@Bean
-	@Primary
 	SendRateLimiter redisSendRateLimiter(LettuceConnectionFactory connectionFactory, ChatProperties properties,
 			Clock clock) {
 		ChatProperties.Messages messages = properties.messages();
