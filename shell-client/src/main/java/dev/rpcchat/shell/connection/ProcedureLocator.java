@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds where each procedure answers by asking the binder the first time, and again when
- * a call there cannot connect.
+ * a call there cannot connect. Once one chat server is found, every procedure it provides
+ * is called there: chat servers on the memory store do not share sessions, so a user's
+ * calls must not be spread across them by the binder's round-robin.
  */
 public class ProcedureLocator {
 
@@ -24,6 +26,8 @@ public class ProcedureLocator {
 	private final URI binderUrl;
 
 	private final Map<String, URI> locations = new ConcurrentHashMap<>();
+
+	private volatile URI preferred;
 
 	ProcedureLocator(BinderService binder, URI binderUrl) {
 		this.binder = binder;
@@ -57,7 +61,13 @@ public class ProcedureLocator {
 	 * @return the provider's JSON-RPC endpoint now
 	 */
 	public URI relocate(String procedure) {
-		this.locations.remove(procedure);
+		URI failed = this.locations.remove(procedure);
+		if (failed != null) {
+			this.locations.values().removeIf(failed::equals);
+			if (failed.equals(this.preferred)) {
+				this.preferred = null;
+			}
+		}
 		return locate(procedure);
 	}
 
@@ -75,10 +85,26 @@ public class ProcedureLocator {
 	}
 
 	private URI lookup(String procedure) {
+		URI preferred = this.preferred;
+		if (preferred != null && provides(preferred, procedure)) {
+			return preferred;
+		}
 		ProcedureLocation location = this.binder.lookupProcedure(procedure);
 		URI url = URI.create(location.rpcUrl());
 		logger.debug("Procedure {} answers at {}", procedure, url);
+		if (this.preferred == null) {
+			this.preferred = url;
+		}
 		return url;
+	}
+
+	private boolean provides(URI server, String procedure) {
+		return this.binder.listProcedures()
+			.stream()
+			.filter((entry) -> entry.procedureName().equals(procedure))
+			.map((entry) -> URI
+				.create(new ProcedureLocation(entry.procedureName(), entry.address(), entry.port()).rpcUrl()))
+			.anyMatch(server::equals);
 	}
 
 }

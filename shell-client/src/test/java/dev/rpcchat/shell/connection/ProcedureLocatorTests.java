@@ -59,6 +59,30 @@ class ProcedureLocatorTests {
 	}
 
 	@Test
+	void callsEveryProcedureOnTheFirstServerFoundWhileItProvidesThem() {
+		BinderService binder = binder(TestSystem.binderUrl());
+		int first = freePort();
+		int second = freePort();
+		for (int i = 0; i < 6; i++) {
+			binder.registerProcedure("pin_" + i, "127.0.0.1", first, null);
+			binder.registerProcedure("pin_" + i, "127.0.0.1", second, null);
+			// Moves each name's round-robin to a different provider.
+			for (int turn = 0; turn < i; turn++) {
+				binder.lookupProcedure("pin_" + i);
+			}
+		}
+		ProcedureLocator locator = ProcedureLocator.forBinder(TestSystem.binderUrl(), this.client);
+		URI server = locator.locate("pin_0");
+		for (int i = 1; i < 6; i++) {
+			assertThat(locator.locate("pin_" + i)).isEqualTo(server);
+		}
+		for (int i = 0; i < 6; i++) {
+			binder.unregisterProcedure("pin_" + i, "127.0.0.1", first);
+			binder.unregisterProcedure("pin_" + i, "127.0.0.1", second);
+		}
+	}
+
+	@Test
 	void saysTheBinderIsUnreachableWhenNothingListens() {
 		URI nowhere = URI.create("http://127.0.0.1:" + freePort() + "/rpc");
 		ProcedureLocator locator = ProcedureLocator.forBinder(nowhere, this.client);
