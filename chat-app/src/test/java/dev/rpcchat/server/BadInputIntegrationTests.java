@@ -90,7 +90,7 @@ class BadInputIntegrationTests extends ChatServerIntegrationTestSupport {
 		String token = this.rpc.register(ana);
 		createRoom(token, room);
 		join(token, ana, room);
-		for (String blank : new String[] { "", " ", "\n\t " }) {
+		for (String blank : new String[] { "", " ", "\n\t ", "\u00a0", "\u200b", "\u3000 \ufeff" }) {
 			assertThat(this.rpc.errorCode(token, "send_message",
 					params("username", ana, "room_name", room, "message", blank)))
 				.isEqualTo(1007);

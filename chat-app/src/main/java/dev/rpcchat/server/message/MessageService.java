@@ -97,7 +97,7 @@ public class MessageService {
 	}
 
 	private void requireValidContent(String content) {
-		if (content.isBlank()) {
+		if (isBlank(content)) {
 			throw new ChatException(ErrorCode.INVALID_MESSAGE, "The message is blank.");
 		}
 		int maxLength = this.properties.messages().maxLength();
@@ -105,6 +105,16 @@ public class MessageService {
 			throw new ChatException(ErrorCode.INVALID_MESSAGE,
 					"The message is longer than " + maxLength + " characters.", Map.of("max_length", maxLength));
 		}
+	}
+
+	/**
+	 * Whether a text shows nothing: only white space, spaces such as U+00A0, or invisible
+	 * format characters such as U+200B, which {@link String#isBlank()} lets through.
+	 */
+	static boolean isBlank(String content) {
+		return content.codePoints()
+			.allMatch((codePoint) -> Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)
+					|| Character.getType(codePoint) == Character.FORMAT);
 	}
 
 	private static void throwIfRefused(SendCheck check, String roomName, String recipient) {

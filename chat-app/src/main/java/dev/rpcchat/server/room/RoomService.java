@@ -37,6 +37,10 @@ public class RoomService {
 		this.meterRegistry = meterRegistry;
 	}
 
+	private String registeredName(String roomName) {
+		return this.store.roomNames().stream().filter(roomName::equalsIgnoreCase).findFirst().orElse(roomName);
+	}
+
 	/**
 	 * Creates a room.
 	 * @param roomName the name, in the case to keep
@@ -45,7 +49,8 @@ public class RoomService {
 	public Room create(String roomName) {
 		requireValidRoomName(roomName);
 		RoomRecord room = this.store.createRoom(roomName, now())
-			.orElseThrow(() -> new ChatException(ErrorCode.ROOM_EXISTS, "Room " + roomName + " already exists."));
+			.orElseThrow(() -> new ChatException(ErrorCode.ROOM_EXISTS,
+					"Room " + registeredName(roomName) + " already exists."));
 		return new Room(room.name(), room.createdAt());
 	}
 

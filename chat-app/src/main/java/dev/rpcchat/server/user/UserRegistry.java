@@ -54,7 +54,8 @@ public class UserRegistry {
 		String token = SessionTokens.newToken();
 		Session session = new Session(username, SessionTokens.hash(token), now().plus(this.sessionTtl));
 		if (!this.store.claimUsername(session)) {
-			throw new ChatException(ErrorCode.USERNAME_TAKEN, "The username " + username + " is taken.");
+			throw new ChatException(ErrorCode.USERNAME_TAKEN,
+					"That username is taken (usernames are unique regardless of case).");
 		}
 		return new RegisteredUser(username, token);
 	}
