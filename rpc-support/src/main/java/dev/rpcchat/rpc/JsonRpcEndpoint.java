@@ -39,7 +39,7 @@ final class JsonRpcEndpoint {
 		this.envelope = envelope;
 	}
 
-	@PostMapping(PATH)
+	@PostMapping({ PATH, PATH + "/" })
 	void rpc(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		byte[] body;
 		try {
@@ -80,7 +80,7 @@ final class JsonRpcEndpoint {
 		}
 	}
 
-	@RequestMapping(PATH)
+	@RequestMapping({ PATH, PATH + "/" })
 	void otherMethods(HttpServletResponse response) {
 		response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
 		response.setHeader(HttpHeaders.ALLOW, "POST");

@@ -77,7 +77,7 @@ record ParamDescriptor(String name, boolean optional, JavaType type, ParamKind k
 		long min = min(raw);
 		long max = max(raw);
 		if (!value.canConvertToLong() || value.longValue() < min || value.longValue() > max) {
-			throw invalid("must be an integer between " + min + " and " + max);
+			throw invalid("is out of range");
 		}
 	}
 

@@ -7,17 +7,23 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 
 /**
  * Exposes the application's one {@link RpcService} at {@code POST /rpc}, with
  * {@code rpc.discover} and the {@code rpc.server.calls} timer.
  */
 @AutoConfiguration(
-		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(RpcService.class)
 public class RpcAutoConfiguration {
@@ -32,9 +38,27 @@ public class RpcAutoConfiguration {
 	FilterRegistrationBean<AnyContentTypeFilter> rpcAnyContentTypeFilter() {
 		FilterRegistrationBean<AnyContentTypeFilter> registration = new FilterRegistrationBean<>(
 				new AnyContentTypeFilter());
-		registration.addUrlPatterns(JsonRpcEndpoint.PATH);
+		registration.addUrlPatterns(JsonRpcEndpoint.PATH, JsonRpcEndpoint.PATH + "/");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ErrorController.class)
+	RpcErrorController rpcErrorController() {
+		return new RpcErrorController();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.apache.catalina.startup.Tomcat",
+			"org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory" })
+	static class TomcatConfiguration {
+
+		@Bean
+		TomcatJsonErrors rpcTomcatJsonErrors(Environment environment) {
+			return new TomcatJsonErrors(environment);
+		}
+
 	}
 
 }

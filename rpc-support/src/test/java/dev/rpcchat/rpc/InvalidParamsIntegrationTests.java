@@ -87,7 +87,7 @@ class InvalidParamsIntegrationTests {
 	void rejectsIntegerOutOfRange() {
 		expectInvalid("""
 				{"procedure_name": "x", "address": "h", "port": 2147483648}""",
-				"Invalid params: 'port' must be an integer between -2147483648 and 2147483647");
+				"Invalid params: 'port' is out of range");
 	}
 
 	@Test
@@ -103,8 +103,7 @@ class InvalidParamsIntegrationTests {
 	@Test
 	void rejectsWrongTypesOfOtherKinds() {
 		expectTyped("""
-				{"after_id": 9223372036854775808}""",
-				"Invalid params: 'after_id' must be an integer between -9223372036854775808 and 9223372036854775807");
+				{"after_id": 9223372036854775808}""", "Invalid params: 'after_id' is out of range");
 		expectTyped("""
 				{"flag": "true"}""", "Invalid params: 'flag' must be a boolean");
 		expectTyped("""

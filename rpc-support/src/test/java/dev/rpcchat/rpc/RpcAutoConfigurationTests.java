@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.error.ErrorController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +51,18 @@ class RpcAutoConfigurationTests {
 					}
 				}))
 			.run((context) -> assertThat(context).hasFailed());
+	}
+
+	@Test
+	void answersErrorsWithPlainJsonUnlessTheApplicationHasItsOwnErrorController() {
+		this.web.withBean(RpcService.class, RpcAutoConfigurationTests::sampleService)
+			.run((context) -> assertThat(context).hasSingleBean(RpcErrorController.class)
+				.hasSingleBean(TomcatJsonErrors.class));
+		this.web.withBean(RpcService.class, RpcAutoConfigurationTests::sampleService)
+			.withBean(ErrorController.class, () -> new ErrorController() {
+			})
+			.run((context) -> assertThat(context).doesNotHaveBean(RpcErrorController.class)
+				.hasSingleBean(ErrorController.class));
 	}
 
 	private static RpcService sampleService() {
