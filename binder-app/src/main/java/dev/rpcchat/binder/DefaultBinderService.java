@@ -41,24 +41,24 @@ class DefaultBinderService implements BinderService {
 	}
 
 	@Override
-	public boolean registerProcedure(String procedureName, String address, int port, Integer ttlSeconds) {
+	public boolean registerProcedure(String procedureName, String address, long port, Integer ttlSeconds) {
 		if (ttlSeconds != null && ttlSeconds <= 0) {
 			throw new InvalidParamsException("ttl_seconds must be a positive whole number of seconds.");
 		}
 		checkToken("register");
 		checkEndpoint(procedureName, address, port);
 		Duration ttl = (ttlSeconds != null) ? Duration.ofSeconds(ttlSeconds) : null;
-		Registration registration = this.registry.register(procedureName, address, port, ttl);
+		Registration registration = this.registry.register(procedureName, address, (int) port, ttl);
 		logger.debug("Registered {} at {}:{} until {}", procedureName, address, port,
 				registration.isPermanent() ? "unregistered" : registration.expiresAt());
 		return true;
 	}
 
 	@Override
-	public boolean unregisterProcedure(String procedureName, String address, int port) {
+	public boolean unregisterProcedure(String procedureName, String address, long port) {
 		checkToken("unregister");
 		checkEndpoint(procedureName, address, port);
-		boolean removed = this.registry.unregister(procedureName, address, port);
+		boolean removed = this.registry.unregister(procedureName, address, (int) port);
 		logger.debug("Unregistered {} at {}:{}: {}", procedureName, address, port, removed ? "removed" : "absent");
 		return removed;
 	}
@@ -89,7 +89,7 @@ class DefaultBinderService implements BinderService {
 		}
 	}
 
-	private static void checkEndpoint(String procedureName, String address, int port) {
+	private static void checkEndpoint(String procedureName, String address, long port) {
 		if (!isValidText(procedureName, MAX_PROCEDURE_NAME_LENGTH)) {
 			throw invalidEndpoint("The procedure name must be 1 to " + MAX_PROCEDURE_NAME_LENGTH
 					+ " characters without spaces or control characters.", "procedure_name");

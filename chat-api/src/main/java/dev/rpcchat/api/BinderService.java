@@ -16,13 +16,15 @@ public interface BinderService {
 	 * permanent.
 	 * @param procedureName the procedure's wire name
 	 * @param address the provider's host name or IP address
-	 * @param port the provider's port, 1 to 65535
+	 * @param port the provider's port, 1 to 65535 (a {@code long}, so that any integer
+	 * outside that range is the binder's {@link ErrorCode#INVALID_ENDPOINT}, not a type
+	 * error)
 	 * @param ttlSeconds the lease in seconds, or {@code null} for a permanent entry
 	 * @return {@code true}
 	 */
 	@JsonRpcMethod("register_procedure")
 	boolean registerProcedure(@JsonRpcParam("procedure_name") String procedureName,
-			@JsonRpcParam("address") String address, @JsonRpcParam("port") int port,
+			@JsonRpcParam("address") String address, @JsonRpcParam("port") long port,
 			@JsonRpcParam("ttl_seconds") @JsonRpcOptional Integer ttlSeconds);
 
 	/**
@@ -34,7 +36,7 @@ public interface BinderService {
 	 */
 	@JsonRpcMethod("unregister_procedure")
 	boolean unregisterProcedure(@JsonRpcParam("procedure_name") String procedureName,
-			@JsonRpcParam("address") String address, @JsonRpcParam("port") int port);
+			@JsonRpcParam("address") String address, @JsonRpcParam("port") long port);
 
 	/**
 	 * Finds one live provider of a procedure, round-robin across providers.
