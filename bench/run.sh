@@ -8,7 +8,7 @@
 #   bench/run.sh noop send            # only some of: noop send receive join delivery longpoll
 #
 # Settings (environment): SERVER_CPU=0 BENCH_CPU=1 DURATION=20s WARMUP=10s OUT=bench/target/results/<time>
-#   USERS=16 POLLERS=10000 POLL_ROOMS=10 DELIVERY_RATE=1000 JOIN_BIG=1000000
+#   USERS=16 POLLERS=10000 POLL_ROOMS=10 DELIVERY_RATE=1000 JOIN_BIG=1000000 SEND_RATE=2000 LONGPOLL_HEAP=512m
 #   PROFILE=1 (a JFR recording of each chat-app, in $OUT/<name>.jfr)
 set -euo pipefail
 
@@ -23,6 +23,8 @@ POLLERS="${POLLERS:-10000}"
 POLL_ROOMS="${POLL_ROOMS:-10}"
 DELIVERY_RATE="${DELIVERY_RATE:-1000}"
 JOIN_BIG="${JOIN_BIG:-1000000}"
+SEND_RATE="${SEND_RATE:-2000}"
+LONGPOLL_HEAP="${LONGPOLL_HEAP:-512m}"
 OUT="${OUT:-bench/target/results/$(date -u +%Y%m%dT%H%M%SZ)}"
 if (($# > 0)); then
 	SCENARIOS=("$@")
@@ -195,6 +197,8 @@ fi
 if has send; then
 	start_chat chat-send "${SERVER_JVM[@]}" -- "${UNLIMITED[@]}"
 	bench send --scenario send --users "$USERS" --rooms 1 $(ceiling)
+	# The same users at a rate the server can carry: latency without the queue a saturated closed loop builds.
+	bench send-open --scenario send --users "$USERS" --rooms 1 --rate "$SEND_RATE" $(ceiling)
 	stop_last
 fi
 
@@ -221,24 +225,26 @@ fi
 if has delivery; then
 	start_chat chat-delivery "${SERVER_JVM[@]}" -- "${UNLIMITED[@]}"
 	bench delivery --scenario delivery --users "$USERS" --rooms 1 --receivers 10 --rate "$DELIVERY_RATE"
+	bench delivery-1-receiver --scenario delivery --users "$USERS" --rooms 1 --receivers 1 --rate "$DELIVERY_RATE"
 	stop_last
 fi
 
 if has longpoll; then
 	# 10,000 connections at once: Tomcat's default max-connections is 8,192.
-	start_chat chat-longpoll -Xmx512m -XX:+UseG1GC -- --server.tomcat.max-connections=20000
+	start_chat chat-longpoll "-Xmx$LONGPOLL_HEAP" -XX:+UseG1GC -XX:+HeapDumpOnOutOfMemoryError \
+		"-XX:HeapDumpPath=$OUT/chat-longpoll.hprof" -- --server.tomcat.max-connections=20000
 	heap_watch "$CHAT_PID" "$OUT/longpoll-heap-peak-mib.txt" &
 	WATCH_PID=$!
 	bench longpoll --scenario longpoll --users "$POLLERS" --rooms "$POLL_ROOMS" --warmup 0s
 	kill "$WATCH_PID" 2>/dev/null || true
 	wait "$WATCH_PID" 2>/dev/null || true
-	echo "chat-app heap peak during longpoll (jstat, used): $(cat "$OUT/longpoll-heap-peak-mib.txt" 2>/dev/null || echo '?') MiB of -Xmx512m" \
+	echo "chat-app heap peak during longpoll (jstat, used): $(cat "$OUT/longpoll-heap-peak-mib.txt" 2>/dev/null || echo '?') MiB of -Xmx$LONGPOLL_HEAP" \
 		| tee -a "$OUT/longpoll.txt"
 	stop_last
 fi
 
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
-for name in machine noop noop-jdk-client send receive join-100 join-big rejoin-100 rejoin-big delivery longpoll; do
+for name in machine noop noop-jdk-client send send-open receive join-100 join-big rejoin-100 rejoin-big delivery delivery-1-receiver longpoll; do
 	if [[ -f "$OUT/$name.txt" ]]; then
 		cat "$OUT/$name.txt"
 		echo

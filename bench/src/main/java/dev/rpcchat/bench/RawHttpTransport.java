@@ -19,6 +19,12 @@ final class RawHttpTransport implements HttpTransport {
 
 	private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
 
+	/**
+	 * Longer than the longest long poll (30 s), so only a server that stopped answering
+	 * trips it.
+	 */
+	private static final int READ_TIMEOUT_MILLIS = 60_000;
+
 	private final String host;
 
 	private final int port;
@@ -76,6 +82,7 @@ final class RawHttpTransport implements HttpTransport {
 		Socket socket = new Socket();
 		socket.setTcpNoDelay(true);
 		socket.setKeepAlive(true);
+		socket.setSoTimeout(READ_TIMEOUT_MILLIS);
 		socket.connect(new InetSocketAddress(this.host, this.port), CONNECT_TIMEOUT_MILLIS);
 		this.socket = socket;
 		this.in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
