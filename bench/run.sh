@@ -7,7 +7,7 @@
 #   bench/run.sh                      # the whole set
 #   bench/run.sh noop send            # only some of: noop send receive join delivery longpoll
 #
-# Settings (environment): SERVER_CPU=0 BENCH_CPU=1 DURATION=20s WARMUP=10s OUT=bench/target/results/<time>
+# Settings (environment): SERVER_CPU=0 BENCH_CPU=1 DURATION=20s WARMUP=30s OUT=bench/target/results/<time>
 #   USERS=16 POLLERS=10000 POLL_ROOMS=10 DELIVERY_RATE=1000 JOIN_BIG=1000000 SEND_RATE=2000 LONGPOLL_HEAP=512m
 #   PROFILE=1 (a JFR recording of each chat-app, in $OUT/<name>.jfr)
 set -euo pipefail
@@ -17,7 +17,8 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 SERVER_CPU="${SERVER_CPU:-0}"
 BENCH_CPU="${BENCH_CPU:-1}"
 DURATION="${DURATION:-20s}"
-WARMUP="${WARMUP:-10s}"
+# A JVM pinned to one core takes a while to compile its hot paths: measure after that.
+WARMUP="${WARMUP:-30s}"
 USERS="${USERS:-16}"
 POLLERS="${POLLERS:-10000}"
 POLL_ROOMS="${POLL_ROOMS:-10}"
