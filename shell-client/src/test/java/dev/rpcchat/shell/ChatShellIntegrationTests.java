@@ -69,7 +69,7 @@ class ChatShellIntegrationTests {
 		List<String> joined = this.bob.send("join LOBBY");
 		assertThat(joined.get(0)).isEqualTo("Joined #lobby (now your current room). In the room: ana, bob.");
 		assertThat(joined).anySatisfy((line) -> assertThat(line).endsWith("#lobby ana: first words"));
-		assertThat(this.ana.send("rooms")).containsExactly("  #lobby (current)");
+		assertThat(this.ana.send("rooms")).contains("  #lobby (current)");
 	}
 
 	@Test

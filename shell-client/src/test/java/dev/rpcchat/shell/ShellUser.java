@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.rpcchat.shell.session.ChatSession;
 import dev.rpcchat.shell.session.LiveMessages;
 import org.jline.reader.Candidate;
 import org.jline.reader.LineReader;
@@ -80,6 +81,10 @@ final class ShellUser implements AutoCloseable {
 
 	ChatShell shell() {
 		return this.context.getBean(ChatShell.class);
+	}
+
+	ChatSession session() {
+		return this.context.getBean(ChatSession.class);
 	}
 
 	LiveMessages live() {

@@ -108,6 +108,16 @@ public class LiveMessages {
 	}
 
 	/**
+	 * Whether a long poll is running for a room, printing its new messages.
+	 * @param room the room
+	 * @return whether the room's live feed is running
+	 */
+	public boolean isLive(String room) {
+		Feed feed = this.feeds.get(key(room));
+		return feed != null && feed.polling();
+	}
+
+	/**
 	 * Fetches what arrived in a room and has not been shown yet, without waiting.
 	 * @param room the room
 	 * @return the new messages from others, oldest first
@@ -124,13 +134,13 @@ public class LiveMessages {
 	private void keepAlive() {
 		while (this.running && pause(this.properties.heartbeatInterval())) {
 			String name = this.username;
-			if (name != null && this.feeds.isEmpty()) {
+			if (name != null && this.feeds.values().stream().noneMatch(Feed::polling)) {
 				try {
 					chat().heartbeat(name);
 				}
 				catch (RuntimeException ex) {
 					logger.debug("Heartbeat failed: {}", ex.getMessage());
-					notice(this.errors.sentence(ex));
+					quietNotice(this.errors.sentence(ex));
 				}
 			}
 		}
@@ -142,6 +152,15 @@ public class LiveMessages {
 
 	private void notice(String sentence, int color) {
 		this.screen.printAbove(new AttributedString(sentence, AttributedStyle.DEFAULT.foreground(color)));
+	}
+
+	private void quietNotice(String sentence) {
+		try {
+			notice(sentence);
+		}
+		catch (Throwable ex) {
+			logger.debug("Could not print '{}'", sentence, ex);
+		}
 	}
 
 	private static boolean pause(Duration duration) {
@@ -174,10 +193,22 @@ public class LiveMessages {
 			this.room = room;
 		}
 
+		/**
+		 * Starts the long poll unless one is running; the thread is known as this feed's
+		 * poller before it runs, so its first check finds itself.
+		 */
 		void start() {
-			if (this.poller == null) {
-				this.poller = Thread.ofVirtual().name("live-" + this.room).start(this::poll);
+			Thread thread = this.poller;
+			if (thread == null || !thread.isAlive()) {
+				Thread fresh = Thread.ofVirtual().name("live-" + this.room).unstarted(this::poll);
+				this.poller = fresh;
+				fresh.start();
 			}
+		}
+
+		boolean polling() {
+			Thread thread = this.poller;
+			return thread != null && thread.isAlive();
 		}
 
 		void stop() {
@@ -213,6 +244,14 @@ public class LiveMessages {
 			try {
 				pollWhileFollowed();
 			}
+			catch (Throwable ex) {
+				// Anything else ends this feed: say so once, rather than go quiet.
+				logger.debug("Live messages of {} stopped", this.room, ex);
+				if (current()) {
+					quietNotice("Live messages of #" + this.room + " stopped (" + ex + "). Type `join " + this.room
+							+ "` to restart them.");
+				}
+			}
 			finally {
 				if (this.poller == Thread.currentThread()) {
 					this.poller = null;
@@ -223,6 +262,7 @@ public class LiveMessages {
 		private void pollWhileFollowed() {
 			int waitSeconds = (int) Math.clamp(LiveMessages.this.properties.pollWait().toSeconds(), 0, 30);
 			boolean lost = false;
+			boolean troubled = false;
 			while (current()) {
 				try {
 					List<Message> messages = chat().receiveMessages(LiveMessages.this.username, this.room, waitSeconds,
@@ -231,6 +271,7 @@ public class LiveMessages {
 						notice("Connected to the chat server again.", AttributedStyle.GREEN);
 					}
 					lost = false;
+					troubled = false;
 					show(unseen(messages));
 				}
 				catch (ChatException ex) {
@@ -251,6 +292,10 @@ public class LiveMessages {
 				}
 				catch (RuntimeException ex) {
 					logger.debug("Long poll of {} failed", this.room, ex);
+					if (current() && !troubled) {
+						quietNotice("Live messages of #" + this.room + " failed (" + ex + "). Retrying...");
+					}
+					troubled = true;
 					pause(RETRY_PAUSE);
 				}
 			}
