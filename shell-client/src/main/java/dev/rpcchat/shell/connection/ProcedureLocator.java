@@ -21,6 +21,8 @@ public class ProcedureLocator {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProcedureLocator.class);
 
+	private static final int MAX_LOOKUPS_PAST_A_DEAD_SERVER = 4;
+
 	private final BinderService binder;
 
 	private final URI binderUrl;
@@ -62,13 +64,24 @@ public class ProcedureLocator {
 	 */
 	public URI relocate(String procedure) {
 		URI failed = this.locations.remove(procedure);
-		if (failed != null) {
-			this.locations.values().removeIf(failed::equals);
-			if (failed.equals(this.preferred)) {
+		forget(failed);
+		URI found = locate(procedure);
+		// The binder lists a dead server until its lease ends: ask past it a few times.
+		for (int attempt = 1; found.equals(failed) && attempt < MAX_LOOKUPS_PAST_A_DEAD_SERVER; attempt++) {
+			this.locations.remove(procedure);
+			forget(failed);
+			found = locate(procedure);
+		}
+		return found;
+	}
+
+	private void forget(URI server) {
+		if (server != null) {
+			this.locations.values().removeIf(server::equals);
+			if (server.equals(this.preferred)) {
 				this.preferred = null;
 			}
 		}
-		return locate(procedure);
 	}
 
 	/**
