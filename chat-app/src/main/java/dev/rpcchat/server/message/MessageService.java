@@ -4,15 +4,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.rpcchat.api.ChatException;
 import dev.rpcchat.api.ErrorCode;
 import dev.rpcchat.api.Message;
+import dev.rpcchat.api.MessageType;
 import dev.rpcchat.server.ChatProperties;
 import dev.rpcchat.server.store.AppendResult;
 import dev.rpcchat.server.store.ChatStore;
@@ -37,7 +40,7 @@ public class MessageService {
 
 	private final Clock clock;
 
-	private final MeterRegistry meterRegistry;
+	private final Map<MessageType, Counter> sent = new EnumMap<>(MessageType.class);
 
 	public MessageService(ChatStore store, MessageWaiters waiters, SendRateLimiter rateLimiter,
 			ChatProperties properties, Clock clock, MeterRegistry meterRegistry) {
@@ -46,7 +49,10 @@ public class MessageService {
 		this.rateLimiter = rateLimiter;
 		this.properties = properties;
 		this.clock = clock;
-		this.meterRegistry = meterRegistry;
+		for (MessageType type : List.of(MessageType.BROADCAST, MessageType.UNICAST)) {
+			this.sent.put(type,
+					meterRegistry.counter("chat.messages.sent", "type", type.name().toLowerCase(Locale.ROOT)));
+		}
 	}
 
 	/**
@@ -91,8 +97,7 @@ public class MessageService {
 	}
 
 	private Message counted(Message message) {
-		this.meterRegistry.counter("chat.messages.sent", "type", message.type().name().toLowerCase(Locale.ROOT))
-			.increment();
+		this.sent.get(message.type()).increment();
 		return message;
 	}
 

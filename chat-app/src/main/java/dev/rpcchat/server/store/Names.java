@@ -53,8 +53,13 @@ public final class Names {
 		if (name == null || name.isEmpty()) {
 			return false;
 		}
-		long length = name.codePointCount(0, name.length());
-		return length <= maxLength && name.codePoints().allMatch(Names::isNameCodePoint);
+		int length = 0;
+		for (int i = 0; i < name.length(); i += Character.charCount(name.codePointAt(i))) {
+			if (++length > maxLength || !isNameCodePoint(name.codePointAt(i))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static boolean isNameCodePoint(int codePoint) {

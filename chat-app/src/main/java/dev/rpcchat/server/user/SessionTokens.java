@@ -14,6 +14,9 @@ final class SessionTokens {
 
 	private static final SecureRandom random = new SecureRandom();
 
+	// Cloning a digest is much cheaper than looking the algorithm up on every call.
+	private static final MessageDigest sha256 = newSha256();
+
 	private SessionTokens() {
 	}
 
@@ -25,8 +28,17 @@ final class SessionTokens {
 
 	static String hash(String token) {
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
+			MessageDigest digest = (MessageDigest) sha256.clone();
+			return HexFormat.of().formatHex(digest.digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (CloneNotSupportedException ex) {
+			throw new IllegalStateException("The JDK's SHA-256 can be cloned", ex);
+		}
+	}
+
+	private static MessageDigest newSha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is part of every JDK", ex);

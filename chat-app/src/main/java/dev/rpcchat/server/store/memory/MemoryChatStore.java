@@ -188,7 +188,7 @@ public class MemoryChatStore implements ChatStore {
 	}
 
 	private List<Message> lastBroadcasts(MemoryRoom room, int count) {
-		return room.log.last(count, (message) -> message.type() == MessageType.BROADCAST);
+		return room.lastBroadcasts(count);
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package dev.rpcchat.server.store.memory;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,9 @@ import dev.rpcchat.server.store.Names;
  */
 final class MemoryRoom {
 
+	/** How many of the last broadcasts a room keeps at hand for joins. */
+	static final int RECENT_BROADCASTS = 50;
+
 	final String name;
 
 	final Instant createdAt;
@@ -26,6 +30,12 @@ final class MemoryRoom {
 	final Map<String, Member> members = new ConcurrentHashMap<>();
 
 	final MessageLog log;
+
+	/**
+	 * The last broadcasts, kept apart from the log so that a join copies them without
+	 * walking past the announcements and unicasts sent since.
+	 */
+	private final ArrayDeque<Message> recentBroadcasts = new ArrayDeque<>(RECENT_BROADCASTS);
 
 	private long lastId;
 
@@ -48,7 +58,29 @@ final class MemoryRoom {
 	Message append(MessageType type, String sender, String recipient, String content, Instant now) {
 		Message message = new Message(++this.lastId, this.name, type, sender, recipient, content, now);
 		this.log.add(message);
+		if (type == MessageType.BROADCAST) {
+			if (this.recentBroadcasts.size() == RECENT_BROADCASTS) {
+				this.recentBroadcasts.removeFirst();
+			}
+			this.recentBroadcasts.addLast(message);
+		}
 		return message;
+	}
+
+	/**
+	 * The last broadcasts still in the log, oldest first.
+	 * @param count how many at most
+	 * @return the broadcasts
+	 */
+	List<Message> lastBroadcasts(int count) {
+		if (count > RECENT_BROADCASTS) {
+			return this.log.last(count, (message) -> message.type() == MessageType.BROADCAST);
+		}
+		long firstRetained = this.log.firstId();
+		List<Message> retained = this.recentBroadcasts.stream()
+			.filter((message) -> message.id() >= firstRetained)
+			.toList();
+		return retained.subList(Math.max(0, retained.size() - count), retained.size());
 	}
 
 	List<String> memberNames() {

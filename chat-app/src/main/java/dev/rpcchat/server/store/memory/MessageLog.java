@@ -74,6 +74,13 @@ final class MessageLog {
 		return result.reversed();
 	}
 
+	/**
+	 * The id of the oldest message kept, {@link Long#MAX_VALUE} when there is none.
+	 */
+	long firstId() {
+		return (this.size != 0) ? get(0).id() : Long.MAX_VALUE;
+	}
+
 	long lastId() {
 		return (this.size != 0) ? get(this.size - 1).id() : 0;
 	}
