@@ -2,7 +2,6 @@ package dev.rpcchat.server.message;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -55,21 +54,6 @@ public class BucketSendRateLimiter implements SendRateLimiter {
 			.addLimit((limit) -> limit.capacity(this.burst).refillGreedy(this.perSecond, Duration.ofSeconds(1)))
 			.withCustomTimePrecision(this.timeMeter)
 			.build();
-	}
-
-	private record ClockTimeMeter(Clock clock) implements TimeMeter {
-
-		@Override
-		public long currentTimeNanos() {
-			Instant now = this.clock.instant();
-			return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-		}
-
-		@Override
-		public boolean isWallClockBased() {
-			return true;
-		}
-
 	}
 
 }

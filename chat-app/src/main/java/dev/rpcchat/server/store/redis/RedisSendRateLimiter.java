@@ -3,7 +3,6 @@ package dev.rpcchat.server.store.redis;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Supplier;
 
 import io.github.bucket4j.BucketConfiguration;
@@ -23,6 +22,7 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
+import dev.rpcchat.server.message.ClockTimeMeter;
 import dev.rpcchat.server.message.SendRateLimiter;
 import dev.rpcchat.server.store.Names;
 
@@ -114,21 +114,6 @@ class RedisSendRateLimiter implements SendRateLimiter, DisposableBean {
 		if (this.connection != null) {
 			this.connection.close();
 		}
-	}
-
-	private record ClockTimeMeter(Clock clock) implements TimeMeter {
-
-		@Override
-		public long currentTimeNanos() {
-			Instant now = this.clock.instant();
-			return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-		}
-
-		@Override
-		public boolean isWallClockBased() {
-			return true;
-		}
-
 	}
 
 }
