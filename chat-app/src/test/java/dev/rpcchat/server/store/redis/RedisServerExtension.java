@@ -11,6 +11,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
+
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import redis.embedded.core.ExecutableProvider;
 
 /**
@@ -26,8 +29,7 @@ final class RedisServerExtension implements BeforeAllCallback {
 	@Override
 	public void beforeAll(ExtensionContext context) {
 		// The root store closes its AutoCloseable values when the whole run ends, not
-		// after
-		// each class.
+		// after each class.
 		context.getRoot().getStore(NAMESPACE).computeIfAbsent(RunningRedis.class, (key) -> Holder.REDIS);
 	}
 
@@ -37,6 +39,18 @@ final class RedisServerExtension implements BeforeAllCallback {
 	 */
 	static int port() {
 		return Holder.REDIS.port();
+	}
+
+	/**
+	 * A started connection to the running server's database 0; the caller destroys it.
+	 * @return the connection factory
+	 */
+	static LettuceConnectionFactory connect() {
+		LettuceConnectionFactory connectionFactory = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", port()));
+		connectionFactory.afterPropertiesSet();
+		connectionFactory.start();
+		return connectionFactory;
 	}
 
 	private static final class Holder {
