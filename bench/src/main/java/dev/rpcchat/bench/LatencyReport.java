@@ -29,15 +29,20 @@ import org.HdrHistogram.Histogram;
  * @param serverCpuSeconds the CPU time the server spent while measured, {@code NaN} when
  * unknown
  * @param baselines earlier runs to compare the headline with, the no-op ceiling first
+ * @param failovers calls that moved to another server when theirs stopped answering
+ * @param messages what became of the messages sent, or {@code null} when the scenario
+ * does not follow them
  */
 record LatencyReport(String label, String scenario, String setup, List<Series> series, List<String> notes,
-		double serverCpuSeconds, List<Baseline> baselines) {
+		double serverCpuSeconds, List<Baseline> baselines, ChatServers.Failovers failovers,
+		DeliveryCheck.Summary messages) {
 
 	LatencyReport {
 		Objects.requireNonNull(label, "label");
 		series = List.copyOf(series);
 		notes = List.copyOf(notes);
 		baselines = List.copyOf(baselines);
+		failovers = (failovers != null) ? failovers : ChatServers.Failovers.NONE;
 	}
 
 	/**
@@ -49,7 +54,7 @@ record LatencyReport(String label, String scenario, String setup, List<Series> s
 		List<Baseline> all = new ArrayList<>(this.baselines);
 		all.add(baseline);
 		return new LatencyReport(this.label, this.scenario, this.setup, this.series, this.notes, this.serverCpuSeconds,
-				all);
+				all, this.failovers, this.messages);
 	}
 
 	/**
@@ -78,10 +83,36 @@ record LatencyReport(String label, String scenario, String setup, List<Series> s
 					baseline.label(), baseline.throughput(), baseline.p50Millis(), baseline.p99Millis(),
 					100 * throughputRatio(baseline), p50Ratio(baseline), p99Ratio(baseline), cpuRatioText(baseline)));
 		}
+		table.append(failoversText()).append(System.lineSeparator());
+		if (this.messages != null) {
+			table.append(messagesText()).append(System.lineSeparator());
+		}
 		for (String note : this.notes) {
 			table.append("  ").append(note).append(System.lineSeparator());
 		}
 		return table.toString();
+	}
+
+	private String failoversText() {
+		if (this.failovers.calls() == 0) {
+			return "failovers: none";
+		}
+		StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+				"failovers: %,d calls found their server gone and were made again at another (%,d of them failed there too):",
+				this.failovers.calls(), this.failovers.failedAgain()));
+		this.failovers.moves()
+			.forEach((route, count) -> text.append(String.format(Locale.ROOT, " %s %,d;", route, count)));
+		text.setLength(text.length() - 1);
+		return text.toString();
+	}
+
+	private String messagesText() {
+		DeliveryCheck.Summary check = this.messages;
+		return String.format(Locale.ROOT,
+				"messages: %,d sends acknowledged, followed to %,d receivers: %,d lost, %,d stored twice, %,d read twice"
+						+ " (%,d stored whose send got no answer)",
+				check.acknowledged(), check.readers(), check.lost(), check.storedTwice(), check.readTwice(),
+				check.storedUnacknowledged());
 	}
 
 	/**
@@ -172,6 +203,21 @@ record LatencyReport(String label, String scenario, String setup, List<Series> s
 			comparisons.add(comparison);
 		}
 		json.put("compared_with", comparisons);
+		Map<String, Object> failovers = new LinkedHashMap<>();
+		failovers.put("calls", this.failovers.calls());
+		failovers.put("failed_again", this.failovers.failedAgain());
+		failovers.put("moves", this.failovers.moves());
+		json.put("failovers", failovers);
+		if (this.messages != null) {
+			Map<String, Object> messages = new LinkedHashMap<>();
+			messages.put("acknowledged", this.messages.acknowledged());
+			messages.put("receivers", this.messages.readers());
+			messages.put("lost", this.messages.lost());
+			messages.put("stored_twice", this.messages.storedTwice());
+			messages.put("read_twice", this.messages.readTwice());
+			messages.put("stored_unacknowledged", this.messages.storedUnacknowledged());
+			json.put("messages", messages);
+		}
 		try {
 			return RpcClient.mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json);
 		}

@@ -6,8 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +23,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.rpcchat.api.ProcedureLocation;
 import dev.rpcchat.bench.BenchOptions.ClientKind;
 import dev.rpcchat.bench.BenchOptions.Scenario;
 
@@ -47,12 +48,15 @@ public final class LoadGenerator {
 
 	private final ProcessCpu ownCpu = new ProcessCpu(ProcessHandle.current().pid());
 
+	private final ChatServers servers;
+
 	LoadGenerator(BenchOptions options, PrintStream progress) {
 		this.options = options;
 		this.progress = progress;
 		this.runId = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
 		this.jdkClient = (options.client() == ClientKind.JDK) ? JdkHttpTransport.newClient() : null;
 		this.serverCpu = new ProcessCpu(options.serverPid());
+		this.servers = new ChatServers(options.binder(), options.target(), this::client);
 	}
 
 	/**
@@ -118,7 +122,7 @@ public final class LoadGenerator {
 		URI endpoint = locate("noop");
 		List<SimulatedUser> users = new ArrayList<>();
 		for (int i = 0; i < this.options.users(); i++) {
-			users.add(new SimulatedUser("noop-" + i, client(endpoint)));
+			users.add(new SimulatedUser("noop-" + i, endpoint, this.servers));
 		}
 		LatencyRecorder calls = new LatencyRecorder("noop");
 		List<LoadLoop.Operation> workers = users.stream().<LoadLoop.Operation>map((user) -> (sequence, start) -> {
@@ -199,6 +203,11 @@ public final class LoadGenerator {
 		List<SimulatedUser> receivers = signUp(endpoint, "dr", this.options.receivers() * rooms.size(), rooms);
 		List<Map<Long, Long>> returned = new ArrayList<>();
 		rooms.forEach((room) -> returned.add(new ConcurrentHashMap<>()));
+		DeliveryCheck check = new DeliveryCheck(rooms.size());
+		Map<SimulatedUser, DeliveryCheck.Reader> readers = new IdentityHashMap<>();
+		for (int i = 0; i < receivers.size(); i++) {
+			readers.put(receivers.get(i), check.reader(i % rooms.size()));
+		}
 		LatencyRecorder sends = new LatencyRecorder("send_message");
 		LatencyRecorder delivery = new LatencyRecorder("delivery (from send return)");
 		LatencyRecorder endToEnd = new LatencyRecorder("delivery (from send start)");
@@ -207,8 +216,10 @@ public final class LoadGenerator {
 			SimulatedUser sender = senders.get(i);
 			int room = i % rooms.size();
 			workers.add((sequence, start) -> {
-				long id = sender.sendMessage(rooms.get(room), "d " + start);
+				long tag = check.nextTag();
+				long id = sender.sendMessage(rooms.get(room), "d " + start + " " + tag);
 				long done = System.nanoTime();
+				check.acknowledged(room, tag);
 				returned.get(room).put(id, done);
 				return done;
 			});
@@ -216,18 +227,26 @@ public final class LoadGenerator {
 		Poller poller = (user, room) -> {
 			JsonNode messages = user.receiveMessages(rooms.get(room), 2);
 			long now = System.nanoTime();
+			DeliveryCheck.Reader reader = readers.get(user);
 			for (JsonNode message : messages) {
 				String content = message.path("content").asText();
 				if (content.startsWith("d ")) {
-					Long sent = returned.get(room).get(message.path("id").asLong());
+					int space = content.indexOf(' ', 2);
+					long id = message.path("id").asLong();
+					reader.read(Long.parseLong(content.substring(space + 1)), id);
+					Long sent = returned.get(room).get(id);
 					delivery.record((sent != null) ? now - sent : 0);
-					endToEnd.record(now - Long.parseLong(content.substring(2)));
+					endToEnd.record(now - Long.parseLong(content.substring(2, space)));
 				}
 			}
 		};
 		PollerGroup group = new PollerGroup(receivers, rooms.size(), poller, delivery);
 		group.start();
 		long end = new LoadLoop(this.options, this.progress).run(workers, List.of(sends, delivery, endToEnd), clocks());
+		// Let the receivers read what was sent last before counting what they missed.
+		if (!check.awaitCaughtUp(Duration.ofSeconds(35))) {
+			say("some receivers had not read every message %d s after the last send", 35);
+		}
 		group.stop();
 		List<LatencyReport.Series> series = List.of(delivery.finish(end), endToEnd.finish(end), sends.finish(end));
 		closeAll(senders);
@@ -236,7 +255,8 @@ public final class LoadGenerator {
 				List.of(String.format(Locale.ROOT,
 						"%d long-polling receivers per room (wait_seconds 2); a delivery that arrived before its "
 								+ "send_message returned counts as 0",
-						this.options.receivers())));
+						this.options.receivers())),
+				check.summary());
 	}
 
 	private LatencyReport runLongPoll() throws Exception {
@@ -331,6 +351,11 @@ public final class LoadGenerator {
 	}
 
 	private LatencyReport report(List<LatencyReport.Series> series, List<String> notes) {
+		return report(series, notes, null);
+	}
+
+	private LatencyReport report(List<LatencyReport.Series> series, List<String> notes,
+			DeliveryCheck.Summary messages) {
 		String loop = this.options.openLoop() ? "open loop at " + this.options.rate() + "/s" : "closed loop";
 		String setup = String.format(Locale.ROOT, "%d users, %d rooms, %s, %ds measured after %ds warm-up, %s client",
 				this.options.users(), this.options.rooms(), loop, this.options.duration().toSeconds(),
@@ -344,7 +369,7 @@ public final class LoadGenerator {
 					1e6 * this.ownCpu.seconds() / Math.max(headline.count(), 1)));
 		}
 		return new LatencyReport(this.options.label(), this.options.scenario().wireName(), setup, series, notes,
-				this.serverCpu.seconds(), List.of());
+				this.serverCpu.seconds(), List.of(), this.servers.failovers(), messages);
 	}
 
 	/**
@@ -352,16 +377,11 @@ public final class LoadGenerator {
 	 * binder, unless {@code --target} names it.
 	 */
 	private URI locate(String procedure) throws RpcCallException {
-		if (this.options.target() != null) {
-			return this.options.target();
-		}
-		try (RpcClient binder = client(this.options.binder())) {
-			JsonNode location = binder.call("lookup_procedure", Map.of("procedure_name", procedure), null);
-			ProcedureLocation found = RpcClient.mapper.convertValue(location, ProcedureLocation.class);
-			URI endpoint = URI.create(found.rpcUrl());
+		URI endpoint = this.servers.locate(procedure);
+		if (this.options.target() == null) {
 			say("%s is served at %s (from the binder at %s)", procedure, endpoint, this.options.binder());
-			return endpoint;
 		}
+		return endpoint;
 	}
 
 	private RpcClient client(URI endpoint) {
@@ -386,7 +406,7 @@ public final class LoadGenerator {
 		long started = System.nanoTime();
 		SimulatedUser[] users = new SimulatedUser[count];
 		for (int i = 0; i < count; i++) {
-			users[i] = new SimulatedUser("b" + this.runId + "-" + prefix + i, client(endpoint));
+			users[i] = new SimulatedUser("b" + this.runId + "-" + prefix + i, endpoint, this.servers);
 		}
 		if (count > 0 && !rooms.isEmpty()) {
 			users[0].register();

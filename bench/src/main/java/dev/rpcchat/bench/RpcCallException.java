@@ -30,6 +30,15 @@ final class RpcCallException extends Exception {
 	}
 
 	/**
+	 * Whether the call failed on its way: the connection was refused, reset or closed, or
+	 * the answer did not come in time; the server may or may not have done it.
+	 * @return {@code true} for a transport failure
+	 */
+	boolean transportFailed() {
+		return this.code.equals("io");
+	}
+
+	/**
 	 * When to try again, from a rate-limit error's {@code data.retry_after_ms}.
 	 * @return milliseconds, 0 when not given
 	 */

@@ -81,8 +81,16 @@ final class RpcClient implements AutoCloseable {
 		return errors;
 	}
 
-	private JsonNode call(String method, Map<String, ?> params, String token, boolean readResult)
-			throws RpcCallException {
+	/**
+	 * Calls a method, reading its result or skipping over it.
+	 * @param method the wire name
+	 * @param params the named parameters
+	 * @param token the bearer token, or {@code null}
+	 * @param readResult whether to read the result into a tree
+	 * @return the result, a null node when skipped
+	 * @throws RpcCallException when there is no result
+	 */
+	JsonNode call(String method, Map<String, ?> params, String token, boolean readResult) throws RpcCallException {
 		byte[] answer = post(write(request(method, params)), token);
 		try (JsonParser parser = mapper.createParser(answer)) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {

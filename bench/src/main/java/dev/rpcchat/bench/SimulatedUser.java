@@ -1,5 +1,6 @@
 package dev.rpcchat.bench;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,32 +10,52 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One simulated person: a username, its session token and its own keep-alive connection
- * to the chat server.
+ * to the chat server. A call whose server stops answering is made once more at another
+ * server the binder names, as safely as a careful client would: a send with the same
+ * {@code client_msg_id}, a read from the last message it returned ({@code after_id}).
  */
 final class SimulatedUser implements AutoCloseable {
 
 	private final String username;
 
-	private final RpcClient chat;
+	private final ChatServers servers;
+
+	private final Map<String, Long> lastRead = new HashMap<>();
+
+	private URI endpoint;
+
+	private RpcClient chat;
 
 	private String token;
 
-	SimulatedUser(String username, RpcClient chat) {
+	private long sends;
+
+	SimulatedUser(String username, URI endpoint, ChatServers servers) {
 		this.username = username;
-		this.chat = chat;
+		this.servers = servers;
+		this.endpoint = endpoint;
+		this.chat = servers.open(endpoint);
 	}
 
 	String username() {
 		return this.username;
 	}
 
+	/**
+	 * The server this user talks to now.
+	 * @return its JSON-RPC endpoint
+	 */
+	URI endpoint() {
+		return this.endpoint;
+	}
+
 	void register() throws RpcCallException {
-		JsonNode registered = this.chat.call("register_user", Map.of("username", this.username), null);
+		JsonNode registered = call("register_user", Map.of("username", this.username), true);
 		this.token = registered.path("token").asText();
 	}
 
 	void unregister() throws RpcCallException {
-		this.chat.invoke("unregister_user", Map.of("username", this.username), this.token);
+		call("unregister_user", Map.of("username", this.username), false);
 	}
 
 	/**
@@ -44,7 +65,7 @@ final class SimulatedUser implements AutoCloseable {
 	 */
 	void createRoom(String roomName) throws RpcCallException {
 		try {
-			this.chat.invoke("create_room", Map.of("room_name", roomName), this.token);
+			call("create_room", Map.of("room_name", roomName), false);
 		}
 		catch (RpcCallException ex) {
 			if (!ex.code().equals("1003")) {
@@ -54,11 +75,28 @@ final class SimulatedUser implements AutoCloseable {
 	}
 
 	void joinRoom(String roomName) throws RpcCallException {
-		this.chat.invoke("join_room", Map.of("username", this.username, "room_name", roomName), this.token);
+		call("join_room", Map.of("username", this.username, "room_name", roomName), false);
 	}
 
 	void leaveRoom(String roomName) throws RpcCallException {
-		this.chat.invoke("leave_room", Map.of("username", this.username, "room_name", roomName), this.token);
+		Map<String, String> params = Map.of("username", this.username, "room_name", roomName);
+		try {
+			this.chat.invoke("leave_room", params, this.token);
+		}
+		catch (RpcCallException ex) {
+			if (!ex.transportFailed()) {
+				throw ex;
+			}
+			try {
+				again("leave_room", params, false);
+			}
+			catch (RpcCallException notIn) {
+				// The dead server may have done it before it died.
+				if (!notIn.code().equals("1005")) {
+					throw notIn;
+				}
+			}
+		}
 	}
 
 	/**
@@ -69,9 +107,7 @@ final class SimulatedUser implements AutoCloseable {
 	 * @throws RpcCallException when it is not stored
 	 */
 	long sendMessage(String roomName, String text) throws RpcCallException {
-		JsonNode message = this.chat.call("send_message",
-				Map.of("username", this.username, "room_name", roomName, "message", text), this.token);
-		return message.path("id").asLong();
+		return call("send_message", sendParams(roomName, text), true).path("id").asLong();
 	}
 
 	/**
@@ -81,25 +117,49 @@ final class SimulatedUser implements AutoCloseable {
 	 * @throws RpcCallException when it is not stored
 	 */
 	void sendMessageOnly(String roomName, String text) throws RpcCallException {
-		this.chat.invoke("send_message", Map.of("username", this.username, "room_name", roomName, "message", text),
-				this.token);
+		call("send_message", sendParams(roomName, text), false);
 	}
 
 	/**
-	 * Reads what arrived since the last read, waiting for it if asked.
+	 * A send's parameters, with a {@code client_msg_id} of its own, so that sending it
+	 * again never stores it twice.
+	 */
+	private Map<String, Object> sendParams(String roomName, String text) {
+		return Map.of("username", this.username, "room_name", roomName, "message", text, "client_msg_id",
+				this.username + "-" + (++this.sends));
+	}
+
+	/**
+	 * Reads what arrived since the last read, waiting for it if asked; read again at
+	 * another server from the last message returned when the server stops answering.
 	 * @param roomName the room
 	 * @param waitSeconds how long to long-poll, or {@code null} not to wait
 	 * @return the messages
 	 * @throws RpcCallException on an error
 	 */
 	JsonNode receiveMessages(String roomName, Integer waitSeconds) throws RpcCallException {
-		Map<String, Object> params = new HashMap<>(4);
+		Map<String, Object> params = new HashMap<>(5);
 		params.put("username", this.username);
 		params.put("room_name", roomName);
 		if (waitSeconds != null) {
 			params.put("wait_seconds", waitSeconds);
 		}
-		return this.chat.call("receive_messages", params, this.token);
+		JsonNode messages;
+		try {
+			messages = this.chat.call("receive_messages", params, this.token);
+		}
+		catch (RpcCallException ex) {
+			if (!ex.transportFailed()) {
+				throw ex;
+			}
+			// The lost answer may have moved the server's cursor past what it held.
+			params.put("after_id", this.lastRead.getOrDefault(roomName, 0L));
+			messages = again("receive_messages", params, true);
+		}
+		if (!messages.isEmpty()) {
+			this.lastRead.merge(roomName, messages.get(messages.size() - 1).path("id").asLong(), Math::max);
+		}
+		return messages;
 	}
 
 	/**
@@ -108,7 +168,7 @@ final class SimulatedUser implements AutoCloseable {
 	 * @throws RpcCallException on an error
 	 */
 	void receiveMessagesOnly(String roomName) throws RpcCallException {
-		this.chat.invoke("receive_messages", Map.of("username", this.username, "room_name", roomName), this.token);
+		call("receive_messages", Map.of("username", this.username, "room_name", roomName), false);
 	}
 
 	/**
@@ -125,8 +185,7 @@ final class SimulatedUser implements AutoCloseable {
 			int size = Math.min(batchSize, count - stored);
 			List<Map<String, Object>> calls = new ArrayList<>(size);
 			for (int i = 0; i < size; i++) {
-				calls.add(Map.of("username", this.username, "room_name", roomName, "message",
-						"history message " + (stored + i)));
+				calls.add(sendParams(roomName, "history message " + (stored + i)));
 			}
 			List<RpcCallException> errors = this.chat.batch("send_message", calls, this.token);
 			long retryAfter = 0;
@@ -148,7 +207,43 @@ final class SimulatedUser implements AutoCloseable {
 	 * @throws RpcCallException on an error
 	 */
 	void noop() throws RpcCallException {
-		this.chat.invoke("noop", Map.of(), null);
+		call("noop", Map.of(), false);
+	}
+
+	/**
+	 * Makes a call that may safely be made twice, once more at another server if this one
+	 * stopped answering.
+	 */
+	private JsonNode call(String method, Map<String, ?> params, boolean readResult) throws RpcCallException {
+		try {
+			return this.chat.call(method, params, this.token, readResult);
+		}
+		catch (RpcCallException ex) {
+			if (!ex.transportFailed()) {
+				throw ex;
+			}
+			return again(method, params, readResult);
+		}
+	}
+
+	/**
+	 * Looks the procedure up again, past the server that failed, and makes the call
+	 * there.
+	 */
+	private JsonNode again(String method, Map<String, ?> params, boolean readResult) throws RpcCallException {
+		URI failed = this.endpoint;
+		URI next = this.servers.relocate(method, failed);
+		this.chat.close();
+		this.chat = this.servers.open(next);
+		this.endpoint = next;
+		this.servers.moved(failed, next);
+		try {
+			return this.chat.call(method, params, this.token, readResult);
+		}
+		catch (RpcCallException ex) {
+			this.servers.failedAgain();
+			throw ex;
+		}
 	}
 
 	@Override

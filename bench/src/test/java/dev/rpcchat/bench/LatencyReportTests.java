@@ -105,7 +105,8 @@ class LatencyReportTests {
 	@Test
 	void reportsTheServersCpuTimePerOperationAndComparesIt() throws IOException {
 		LatencyReport.Series series = LatencyReport.Series.of("send_message", oneToOneThousandMicros(), Map.of(), 10.0);
-		LatencyReport report = new LatencyReport("send", "send", "setup", List.of(series), List.of(), 2.0, List.of())
+		LatencyReport report = new LatencyReport("send", "send", "setup", List.of(series), List.of(), 2.0, List.of(),
+				null, null)
 			.comparedWith(new LatencyReport.Baseline("noop", 200.0, 0.25, 0.5, 1000.0));
 		assertThat(report.opsPerProcessCpuSecond()).isEqualTo(500.0);
 		assertThat(report.toTable())
@@ -147,7 +148,7 @@ class LatencyReportTests {
 	private static LatencyReport report(Map<String, Long> errors) {
 		LatencyReport.Series series = LatencyReport.Series.of("send_message", oneToOneThousandMicros(), errors, 10.0);
 		return new LatencyReport("send", "send", "16 users, 1 rooms, closed loop", List.of(series), List.of("a note"),
-				Double.NaN, List.of());
+				Double.NaN, List.of(), null, null);
 	}
 
 	private static Histogram oneToOneThousandMicros() {
