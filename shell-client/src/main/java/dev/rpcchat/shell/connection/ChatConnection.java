@@ -65,25 +65,44 @@ public class ChatConnection {
 	}
 
 	/**
-	 * Where the chat server was last found, if a call was made.
-	 * @return the endpoint that answers {@code join_room}
+	 * The chat server that calls go to now, if a call was made.
+	 * @return its endpoint
 	 */
 	public Optional<URI> server() {
-		return this.locator.cached("join_room").or(() -> this.locator.cached("register_user"));
+		return this.locator.current();
 	}
 
+	/**
+	 * Makes a call where the binder says; when that server stops answering, asks the
+	 * binder again and makes the call once more at the server it names, if doing it twice
+	 * cannot do harm (the request never got there, or the call is safe to repeat).
+	 */
 	private Object invoke(RpcCall call) {
 		URI url = this.locator.locate(call.method());
 		try {
 			return this.client.call(Service.CHAT_SERVER, url, call, Optional.ofNullable(this.token));
 		}
 		catch (ServiceUnreachableException ex) {
-			if (!ex.connectFailed()) {
+			logger.debug("No answer from {} for {}, asking the binder again", url, call.method());
+			if (!ex.connectFailed() && !call.safeToRepeat()) {
+				relocateQuietly(call, url);
 				throw ex;
 			}
-			logger.debug("No answer from {} for {}, asking the binder again", url, call.method());
-			URI again = this.locator.relocate(call.method());
+			URI again = this.locator.relocate(call.method(), url);
 			return this.client.call(Service.CHAT_SERVER, again, call, Optional.ofNullable(this.token));
+		}
+	}
+
+	/**
+	 * Points the next calls past a server that failed a call that may have been done:
+	 * that call's failure is what the person hears of.
+	 */
+	private void relocateQuietly(RpcCall call, URI failed) {
+		try {
+			this.locator.relocate(call.method(), failed);
+		}
+		catch (RuntimeException ex) {
+			logger.debug("The binder could not name another server for {}: {}", call.method(), ex.getMessage());
 		}
 	}
 

@@ -3,7 +3,9 @@ package dev.rpcchat.shell.connection;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 
 import dev.rpcchat.api.BinderService;
 import dev.rpcchat.api.ProcedureLocation;
@@ -13,9 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds where each procedure answers by asking the binder the first time, and again when
- * a call there cannot connect. Once one chat server is found, every procedure it provides
- * is called there: chat servers on the memory store do not share sessions, so a user's
- * calls must not be spread across them by the binder's round-robin.
+ * the server there stops answering. Once one chat server is found, every procedure it
+ * provides is called there: chat servers on the memory store do not share sessions, so a
+ * user's calls must not be spread across them by the binder's round-robin.
  */
 public class ProcedureLocator {
 
@@ -29,7 +31,12 @@ public class ProcedureLocator {
 
 	private final Map<String, URI> locations = new ConcurrentHashMap<>();
 
+	private final Set<URI> abandoned = ConcurrentHashMap.newKeySet();
+
 	private volatile URI preferred;
+
+	private volatile BiConsumer<URI, URI> failoverListener = (from, to) -> {
+	};
 
 	ProcedureLocator(BinderService binder, URI binderUrl) {
 		this.binder = binder;
@@ -63,16 +70,52 @@ public class ProcedureLocator {
 	 * @return the provider's JSON-RPC endpoint now
 	 */
 	public URI relocate(String procedure) {
-		URI failed = this.locations.remove(procedure);
+		URI cached = this.locations.get(procedure);
+		return (cached != null) ? relocate(procedure, cached) : locate(procedure);
+	}
+
+	/**
+	 * Asks the binder for another provider than the one that stopped answering, unless a
+	 * call on another thread did already; says so, once, to whoever listens.
+	 * @param procedure the procedure's wire name
+	 * @param failed the endpoint that stopped answering
+	 * @return the provider's JSON-RPC endpoint now, {@code failed} when the binder knows
+	 * no other
+	 */
+	public synchronized URI relocate(String procedure, URI failed) {
+		URI cached = this.locations.get(procedure);
+		if (cached != null && !cached.equals(failed)) {
+			return cached;
+		}
 		forget(failed);
 		URI found = locate(procedure);
 		// The binder lists a dead server until its lease ends: ask past it a few times.
 		for (int attempt = 1; found.equals(failed) && attempt < MAX_LOOKUPS_PAST_A_DEAD_SERVER; attempt++) {
-			this.locations.remove(procedure);
 			forget(failed);
 			found = locate(procedure);
 		}
+		if (!found.equals(failed) && this.abandoned.add(failed)) {
+			logger.info("The chat server at {} stopped answering; continuing through {}", failed, found);
+			this.failoverListener.accept(failed, found);
+		}
 		return found;
+	}
+
+	/**
+	 * Tells a listener each time the server in use stops answering and calls move to
+	 * another: once per server left behind, whichever thread noticed first.
+	 * @param listener takes the server left and the server now used
+	 */
+	public void onFailover(BiConsumer<URI, URI> listener) {
+		this.failoverListener = listener;
+	}
+
+	/**
+	 * The chat server that calls go to now.
+	 * @return its endpoint, if one was looked up
+	 */
+	public Optional<URI> current() {
+		return Optional.ofNullable(this.preferred);
 	}
 
 	private void forget(URI server) {
@@ -107,6 +150,7 @@ public class ProcedureLocator {
 		logger.debug("Procedure {} answers at {}", procedure, url);
 		if (this.preferred == null) {
 			this.preferred = url;
+			this.abandoned.remove(url);
 		}
 		return url;
 	}

@@ -1,6 +1,7 @@
 package dev.rpcchat.shell.console;
 
 import java.lang.reflect.InvocationTargetException;
+import java.net.URI;
 import java.util.Map;
 
 import dev.rpcchat.api.ChatException;
@@ -124,13 +125,26 @@ public class ErrorSentences implements ExitStatusExceptionMapper {
 		return "a moment";
 	}
 
+	/**
+	 * The line that says calls moved to another chat server.
+	 * @param from the server that stopped answering
+	 * @param to the server calls go to now
+	 * @return one sentence
+	 */
+	public String failover(URI from, URI to) {
+		return "The chat server at " + from.getAuthority() + " stopped answering; continuing through "
+				+ to.getAuthority() + ".";
+	}
+
 	private String unreachable(ServiceUnreachableException ex) {
-		String what = ex.connectFailed() ? "Cannot reach " : "No answer in time from ";
 		return switch (ex.service()) {
-			case BINDER -> what + "the binder at " + ex.url() + ". Is it running? (./rpc-chat starts one.) "
-					+ "Try again in a moment.";
-			case CHAT_SERVER -> what + "the chat server at " + ex.url().getAuthority()
-					+ ", and the binder knows no other. Try again in a moment.";
+			case BINDER -> (ex.connectFailed() ? "Cannot reach " : "No answer in time from ") + "the binder at "
+					+ ex.url() + ". Is it running? (./rpc-chat starts one.) Try again in a moment.";
+			case CHAT_SERVER -> ex.connectFailed()
+					? "Cannot reach the chat server at " + ex.url().getAuthority()
+							+ ", and the binder knows no other. Try again in a moment."
+					: "The chat server at " + ex.url().getAuthority()
+							+ " stopped answering before it said whether this was done. Check, then try again.";
 		};
 	}
 

@@ -1,5 +1,6 @@
 package dev.rpcchat.shell.session;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -61,6 +62,7 @@ public class LiveMessages {
 		this.renderer = renderer;
 		this.errors = errors;
 		this.properties = properties;
+		connection.locator().onFailover(this::failedOver);
 	}
 
 	void signedIn(String username) {
@@ -146,6 +148,19 @@ public class LiveMessages {
 		}
 	}
 
+	/**
+	 * One calm line when the chat server in use stopped answering and calls go on through
+	 * another: nothing was lost, so it is not an error.
+	 */
+	private void failedOver(URI from, URI to) {
+		try {
+			this.screen.printAbove(new AttributedString(this.errors.failover(from, to)));
+		}
+		catch (Throwable ex) {
+			logger.debug("Could not print the failover notice", ex);
+		}
+	}
+
 	private void notice(String sentence) {
 		notice(sentence, AttributedStyle.RED);
 	}
@@ -219,9 +234,13 @@ public class LiveMessages {
 			}
 		}
 
+		/**
+		 * The last message shown, as the client's own cursor: a read whose answer was
+		 * lost, even on a server that died, is read again from there elsewhere, and 0
+		 * means from the join.
+		 */
 		Long after() {
-			long last = this.lastSeen.get();
-			return (last > 0) ? last : null;
+			return this.lastSeen.get();
 		}
 
 		/**

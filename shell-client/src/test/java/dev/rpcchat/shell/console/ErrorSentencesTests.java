@@ -1,5 +1,6 @@
 package dev.rpcchat.shell.console;
 
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -73,6 +74,22 @@ class ErrorSentencesTests {
 		Throwable error = unreachable("http://localhost:5000/rpc", true);
 		assertThat(this.errors.sentence(error)).startsWith("Cannot reach the binder at http://localhost:5000/rpc.");
 		assertThat(this.errors.exitCode(error)).isEqualTo(ErrorSentences.UNREACHABLE);
+	}
+
+	@Test
+	void saysACallMayOrMayNotHaveBeenDoneWhenTheChatServerStoppedAnsweringMidway() {
+		ServiceUnreachableException error = new ServiceUnreachableException(Service.CHAT_SERVER,
+				URI.create("http://127.0.0.1:40001/rpc"), false, new IOException("reset"));
+		assertThat(this.errors.sentence(error)).isEqualTo(
+				"The chat server at 127.0.0.1:40001 stopped answering before it said whether this was done. Check, then try again.");
+		assertThat(this.errors.exitCode(error)).isEqualTo(ErrorSentences.UNREACHABLE);
+	}
+
+	@Test
+	void saysCallsGoOnThroughAnotherChatServerInOneCalmLine() {
+		assertThat(this.errors.failover(URI.create("http://127.0.0.1:40001/rpc"),
+				URI.create("http://127.0.0.1:40002/rpc")))
+			.isEqualTo("The chat server at 127.0.0.1:40001 stopped answering; continuing through 127.0.0.1:40002.");
 	}
 
 	@Test
