@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,6 +24,8 @@ import dev.rpcchat.server.store.Names;
 import dev.rpcchat.server.store.OutgoingMessage;
 import dev.rpcchat.server.store.ReadResult;
 import dev.rpcchat.server.store.SendCheck;
+import dev.rpcchat.server.store.SendRequest;
+import dev.rpcchat.server.store.SendResult;
 
 /**
  * Sending and receiving messages: the checks of {@code send_message} in protocol order,
@@ -80,9 +83,7 @@ public class MessageService {
 		throwIfRefused(this.store.checkSend(roomName, sender, recipient), roomName, recipient);
 		Duration retryAfter = this.rateLimiter.tryAcquire(sender);
 		if (!retryAfter.isZero()) {
-			long retryAfterMs = Math.max(1, (retryAfter.toNanos() + 999_999) / 1_000_000);
-			throw new ChatException(ErrorCode.RATE_LIMITED, "You are sending messages too fast; try again shortly.",
-					Map.of("retry_after_ms", retryAfterMs));
+			throw rateLimited(retryAfter);
 		}
 		AppendResult result = this.store.append(new OutgoingMessage(roomName, sender, recipient, content, clientMsgId),
 				now());
@@ -96,9 +97,59 @@ public class MessageService {
 		};
 	}
 
+	/**
+	 * Whether a message's names and content pass the checks of {@code send_message}, so
+	 * that only the store's state can refuse it.
+	 * @param roomName the room
+	 * @param content the text
+	 * @param recipient the recipient, or {@code null} for a broadcast
+	 * @return whether they are valid
+	 */
+	public boolean isWellFormed(String roomName, String content, String recipient) {
+		return Names.isValidRoomName(roomName) && (recipient == null || Names.isValidUsername(recipient))
+				&& content != null && !isBlank(content)
+				&& content.codePointCount(0, content.length()) <= this.properties.messages().maxLength();
+	}
+
+	/**
+	 * Sends a {@link #isWellFormed well-formed} message for the holder of a token, in the
+	 * store's one step (one round trip on Redis): the token's session renewed, a repeat
+	 * of a {@code client_msg_id} first, then room state and rate, in that order.
+	 * @param tokenHash the hash of the call's bearer token
+	 * @param username the user the call names
+	 * @param roomName the room
+	 * @param content the text
+	 * @param recipient the recipient, or {@code null} for a broadcast
+	 * @param clientMsgId the client's id for safe resends, or {@code null}
+	 * @return the message as stored (the first time, for a repeat), or empty if the token
+	 * is not the live token of {@code username}
+	 */
+	public Optional<Message> send(String tokenHash, String username, String roomName, String content, String recipient,
+			String clientMsgId) {
+		Instant now = now();
+		SendRequest request = new SendRequest(tokenHash, username, roomName, recipient, content, clientMsgId, now,
+				now.plus(this.properties.users().sessionTtl()));
+		return switch (this.store.send(request, this.rateLimiter)) {
+			case SendResult.Stored(Message message) -> Optional.of(counted(message));
+			case SendResult.Duplicate(Message message) -> Optional.of(message);
+			case SendResult.Unauthorized() -> Optional.empty();
+			case SendResult.Refused(SendCheck reason) -> {
+				throwIfRefused(reason, roomName, recipient);
+				throw new IllegalStateException("refused without a reason");
+			}
+			case SendResult.RateLimited(Duration retryAfter) -> throw rateLimited(retryAfter);
+		};
+	}
+
 	private Message counted(Message message) {
 		this.sent.get(message.type()).increment();
 		return message;
+	}
+
+	private static ChatException rateLimited(Duration retryAfter) {
+		long retryAfterMs = Math.max(1, (retryAfter.toNanos() + 999_999) / 1_000_000);
+		return new ChatException(ErrorCode.RATE_LIMITED, "You are sending messages too fast; try again shortly.",
+				Map.of("retry_after_ms", retryAfterMs));
 	}
 
 	private void requireValidContent(String content) {

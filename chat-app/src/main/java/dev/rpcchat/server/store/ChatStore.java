@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.rpcchat.api.Message;
+import dev.rpcchat.server.message.SendRateLimiter;
 
 /**
  * Where the chat's state lives: sessions, rooms, members, each room's message log and
@@ -155,6 +156,46 @@ public interface ChatStore {
 	 * @return the outcome
 	 */
 	AppendResult append(OutgoingMessage message, Instant now);
+
+	/**
+	 * Sends a message for the holder of a token, the steps of a {@code send_message} call
+	 * after its names and content are checked, in this order: renews the token's session
+	 * as {@link #touchSession} does, and refuses the call if there is none or it is not
+	 * the named user's; answers a repeat of the {@code clientMsgId} as {@link #findSent}
+	 * does; checks the room's state as {@link #checkSend} does; takes one send from the
+	 * sender's rate limit; and appends the message as {@link #append} does. Each step is
+	 * atomic; a store that can run them all in one step (one round trip) does so. This
+	 * default runs them one after the other.
+	 * @param request the call
+	 * @param rateLimiter the senders' rate limit
+	 * @return the outcome
+	 */
+	default SendResult send(SendRequest request, SendRateLimiter rateLimiter) {
+		Optional<Session> session = touchSession(request.tokenHash(), request.now(), request.sessionExpiresAt());
+		if (session.isEmpty() || !Names.key(session.get().username()).equals(Names.key(request.username()))) {
+			return new SendResult.Unauthorized();
+		}
+		String sender = session.get().username();
+		if (request.clientMsgId() != null) {
+			Optional<Message> repeat = findSent(sender, request.clientMsgId(), request.now());
+			if (repeat.isPresent()) {
+				return new SendResult.Duplicate(repeat.get());
+			}
+		}
+		SendCheck check = checkSend(request.roomName(), sender, request.recipient());
+		if (check != SendCheck.ALLOWED) {
+			return new SendResult.Refused(check);
+		}
+		Duration retryAfter = rateLimiter.tryAcquire(sender);
+		if (!retryAfter.isZero()) {
+			return new SendResult.RateLimited(retryAfter);
+		}
+		return switch (append(request.message(sender), request.now())) {
+			case AppendResult.Stored(Message message) -> new SendResult.Stored(message);
+			case AppendResult.Duplicate(Message message) -> new SendResult.Duplicate(message);
+			case AppendResult.Refused(SendCheck reason) -> new SendResult.Refused(reason);
+		};
+	}
 
 	/**
 	 * The message a user sent with a {@code client_msg_id} within the

@@ -135,6 +135,15 @@ public class UserRegistry {
 		return released;
 	}
 
+	/**
+	 * The hash of the current call's bearer token, for a store step that checks the
+	 * session itself.
+	 * @return the hash, or empty if the call carries no token
+	 */
+	public Optional<String> callerTokenHash() {
+		return RpcCaller.bearerToken().filter((token) -> !token.isEmpty()).map(SessionTokens::hash);
+	}
+
 	private Optional<Session> callerSession() {
 		Instant now = now();
 		return RpcCaller.bearerToken()

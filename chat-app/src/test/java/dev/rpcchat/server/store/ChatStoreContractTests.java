@@ -1,5 +1,6 @@
 package dev.rpcchat.server.store;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.rpcchat.api.Message;
 import dev.rpcchat.api.MessageType;
+import dev.rpcchat.server.MutableClock;
+import dev.rpcchat.server.message.SendRateLimiter;
+import dev.rpcchat.server.message.UnlimitedSendRateLimiter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,6 +46,16 @@ public abstract class ChatStoreContractTests {
 	 * @return the store
 	 */
 	protected abstract ChatStore createStore(int historyLimit, AppendListener listener);
+
+	/**
+	 * Creates the rate limit that goes with the store under test, as the application
+	 * configures it.
+	 * @param perSecond the sustained rate
+	 * @param burst the sends allowed at once
+	 * @param clock the limiter's time
+	 * @return the limiter
+	 */
+	protected abstract SendRateLimiter createRateLimiter(int perSecond, int burst, Clock clock);
 
 	@BeforeEach
 	void createStore() {
@@ -337,6 +351,87 @@ public abstract class ChatStoreContractTests {
 		this.store.join("geral", "ana", 50, at(12));
 		assertThat(this.store.append(new OutgoingMessage("geral", "ana", null, "oi", "c1"), at(13)))
 			.isInstanceOf(AppendResult.Stored.class);
+	}
+
+	private SendResult send(String tokenOf, String username, String roomName, String recipient, String clientMsgId,
+			Instant now, SendRateLimiter rateLimiter) {
+		return this.store.send(new SendRequest("hash-of-" + tokenOf, username, roomName, recipient, "oi", clientMsgId,
+				now, now.plusSeconds(900)), rateLimiter);
+	}
+
+	@Test
+	void aSendStoresTheMessageOfTheNamedUsersTokenAndRenewsItsSession() {
+		this.store.createRoom("geral", at(0));
+		claimAndJoin("geral", "Ana", "bob");
+		read("geral", "bob", null);
+		SendResult result = send("Ana", "ANA", "GERAL", "BOB", null, at(10), new UnlimitedSendRateLimiter());
+		assertThat(result).isInstanceOfSatisfying(SendResult.Stored.class, (stored) -> {
+			assertThat(stored.message().sender()).isEqualTo("Ana");
+			assertThat(stored.message().recipient()).isEqualTo("bob");
+			assertThat(stored.message().roomName()).isEqualTo("geral");
+			assertThat(stored.message().type()).isEqualTo(MessageType.UNICAST);
+			assertThat(stored.message().timestamp()).isEqualTo(at(10));
+			assertThat(read("geral", "bob", null)).containsExactly(stored.message());
+		});
+		assertThat(this.store.touchSession("hash-of-Ana", at(11), at(11))).map(Session::expiresAt)
+			.contains(at(10).plusSeconds(900));
+		assertThat(this.appended).last().extracting(Message::content).isEqualTo("oi");
+	}
+
+	@Test
+	void aSendNeedsTheLiveTokenOfTheNamedUser() {
+		this.store.createRoom("geral", at(0));
+		claimAndJoin("geral", "ana", "bob");
+		SendRateLimiter unlimited = new UnlimitedSendRateLimiter();
+		assertThat(send("nobody", "ana", "geral", null, null, at(10), unlimited))
+			.isEqualTo(new SendResult.Unauthorized());
+		assertThat(send("bob", "ana", "geral", null, null, at(10), unlimited)).isEqualTo(new SendResult.Unauthorized());
+		assertThat(send("ana", "ana", "geral", null, null, at(600), unlimited))
+			.isEqualTo(new SendResult.Unauthorized());
+		assertThat(read("geral", "bob", null)).isEmpty();
+	}
+
+	@Test
+	void aSendAnswersARepeatBeforeTheRoomStateAndTheRateWhateverTheRoom() {
+		MutableClock clock = MutableClock.at(at(10).toString());
+		SendRateLimiter limiter = createRateLimiter(1, 1, clock);
+		this.store.createRoom("geral", at(0));
+		claimAndJoin("geral", "ana");
+		SendResult first = send("ana", "ana", "geral", null, "c1", clock.instant(), limiter);
+		assertThat(first).isInstanceOf(SendResult.Stored.class);
+		Message stored = ((SendResult.Stored) first).message();
+		assertThat(send("ana", "ANA", "nope", null, "c1", clock.instant(), limiter))
+			.isEqualTo(new SendResult.Duplicate(stored));
+		assertThat(this.store.findSent("ana", "c1", clock.instant())).contains(stored);
+		assertThat(send("ana", "ana", "geral", null, "c2", clock.instant(), limiter)).isInstanceOfSatisfying(
+				SendResult.RateLimited.class,
+				(limited) -> assertThat(limited.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(1)));
+		assertThat(read("geral", "ana", null)).containsExactly(stored);
+	}
+
+	@Test
+	void aSendChecksTheRoomStateBeforeTheRateAndARefusalTakesNothingFromIt() {
+		MutableClock clock = MutableClock.at(at(10).toString());
+		SendRateLimiter limiter = createRateLimiter(1, 1, clock);
+		this.store.createRoom("geral", at(0));
+		this.store.createRoom("outra", at(0));
+		claimAndJoin("geral", "ana");
+		claimAndJoin("outra", "bob");
+		Instant now = clock.instant();
+		assertThat(send("ana", "ana", "nope", null, null, now, limiter))
+			.isEqualTo(new SendResult.Refused(SendCheck.NO_SUCH_ROOM));
+		assertThat(send("ana", "ana", "outra", null, null, now, limiter))
+			.isEqualTo(new SendResult.Refused(SendCheck.SENDER_NOT_IN_ROOM));
+		assertThat(send("ana", "ana", "geral", "bob", "c1", now, limiter))
+			.isEqualTo(new SendResult.Refused(SendCheck.RECIPIENT_NOT_IN_ROOM));
+		assertThat(this.store.findSent("ana", "c1", now)).isEmpty();
+		assertThat(send("ana", "ana", "geral", null, "c1", now, limiter)).isInstanceOf(SendResult.Stored.class);
+		assertThat(send("ana", "ana", "geral", null, null, now, limiter)).isInstanceOf(SendResult.RateLimited.class);
+		clock.advance(Duration.ofSeconds(1));
+		assertThat(send("ana", "ana", "geral", null, null, clock.instant(), limiter))
+			.isInstanceOf(SendResult.Stored.class);
+		assertThat(send("bob", "bob", "outra", null, null, clock.instant(), limiter))
+			.isInstanceOf(SendResult.Stored.class);
 	}
 
 	@Test

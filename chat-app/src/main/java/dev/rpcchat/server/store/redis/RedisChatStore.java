@@ -1,6 +1,9 @@
 package dev.rpcchat.server.store.redis;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +13,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 import dev.rpcchat.api.Message;
+import dev.rpcchat.server.message.SendRateLimiter;
+import dev.rpcchat.server.message.UnlimitedSendRateLimiter;
 import dev.rpcchat.server.store.AppendResult;
 import dev.rpcchat.server.store.ChatStore;
 import dev.rpcchat.server.store.JoinResult;
@@ -24,6 +30,8 @@ import dev.rpcchat.server.store.OutgoingMessage;
 import dev.rpcchat.server.store.ReadResult;
 import dev.rpcchat.server.store.RoomRecord;
 import dev.rpcchat.server.store.SendCheck;
+import dev.rpcchat.server.store.SendRequest;
+import dev.rpcchat.server.store.SendResult;
 import dev.rpcchat.server.store.Session;
 
 /**
@@ -55,6 +63,8 @@ class RedisChatStore implements ChatStore {
 
 	private final int historyLimit;
 
+	private final boolean oneStepSends;
+
 	private final RedisScript<Long> claimUsername = script("claim-username", Long.class);
 
 	private final RedisScript<List> touchSession = script("touch-session", List.class);
@@ -73,6 +83,8 @@ class RedisChatStore implements ChatStore {
 
 	private final RedisScript<List> append = script("append", List.class);
 
+	private final RedisScript<List> send = script(List.class, "token-bucket", "send");
+
 	private final RedisScript<List> read = script("read", List.class);
 
 	private final RedisScript<List> removeRoomIfIdle = script("remove-room-if-idle", List.class);
@@ -86,12 +98,30 @@ class RedisChatStore implements ChatStore {
 	 * @param historyLimit the messages kept per room
 	 */
 	RedisChatStore(StringRedisTemplate redis, RedisKeys keys, int historyLimit) {
+		this(redis, keys, historyLimit, !isCluster(redis));
+	}
+
+	/**
+	 * Creates the store.
+	 * @param redis the connection, with string keys and values
+	 * @param keys the names of the keys
+	 * @param historyLimit the messages kept per room
+	 * @param oneStepSends whether a send is one script on keys of several slots
+	 * (sessions, the room, the rate), which only a Redis that is not a Cluster runs; else
+	 * a send is several steps, each on one slot
+	 */
+	RedisChatStore(StringRedisTemplate redis, RedisKeys keys, int historyLimit, boolean oneStepSends) {
 		if (historyLimit < 1) {
 			throw new IllegalArgumentException("historyLimit must be positive");
 		}
 		this.redis = redis;
 		this.keys = keys;
 		this.historyLimit = historyLimit;
+		this.oneStepSends = oneStepSends;
+	}
+
+	private static boolean isCluster(StringRedisTemplate redis) {
+		return redis.getConnectionFactory() instanceof LettuceConnectionFactory lettuce && lettuce.isClusterAware();
 	}
 
 	@Override
@@ -284,6 +314,54 @@ class RedisChatStore implements ChatStore {
 		return new AppendResult.Stored(StoredMessages.decode(encoded));
 	}
 
+	/**
+	 * Sends in one script (one round trip) when this Redis is not a Cluster and the rate
+	 * limit is this store's own ({@link RedisSendRateLimiter} on the same keys) or none;
+	 * else in steps, as the interface does.
+	 */
+	@Override
+	public SendResult send(SendRequest request, SendRateLimiter rateLimiter) {
+		int perSecond;
+		int burst;
+		String bucket;
+		String userKey = Names.key(request.username());
+		if (rateLimiter instanceof RedisSendRateLimiter ownLimit && ownLimit.usesKeys(this.keys)) {
+			perSecond = ownLimit.perSecond();
+			burst = ownLimit.burst();
+			bucket = ownLimit.key(userKey);
+		}
+		else if (rateLimiter instanceof UnlimitedSendRateLimiter) {
+			perSecond = 0;
+			burst = 0;
+			bucket = this.keys.rateLimit(userKey);
+		}
+		else {
+			return ChatStore.super.send(request, rateLimiter);
+		}
+		if (!this.oneStepSends) {
+			return ChatStore.super.send(request, rateLimiter);
+		}
+		String roomKey = Names.key(request.roomName());
+		String clientMsgId = Objects.requireNonNullElse(request.clientMsgId(), "");
+		List<?> result = this.redis.execute(this.send,
+				List.of(this.keys.token(request.tokenHash()), this.keys.expiries(),
+						this.keys.sentBy(userKey, clientMsgId), this.keys.room(roomKey), this.keys.members(roomKey),
+						this.keys.log(roomKey), this.keys.broadcasts(roomKey), bucket),
+				millis(request.now()), millis(request.sessionExpiresAt()), userKey, keyOrEmpty(request.recipient()),
+				request.content(), String.valueOf(this.historyLimit), this.keys.appendedChannel(), clientMsgId,
+				String.valueOf(IDEMPOTENCY_WINDOW.toMillis()), String.valueOf(BROADCASTS_KEPT),
+				String.valueOf(perSecond), String.valueOf(burst));
+		String outcome = (String) result.get(0);
+		return switch (outcome) {
+			case "STORED" -> new SendResult.Stored(StoredMessages.decode((String) result.get(1)));
+			case "DUPLICATE" -> new SendResult.Duplicate(StoredMessages.decode((String) result.get(1)));
+			case "UNAUTHORIZED" -> new SendResult.Unauthorized();
+			case "RATE_LIMITED" ->
+				new SendResult.RateLimited(Duration.ofNanos(Long.parseLong((String) result.get(1)) * 1000));
+			default -> new SendResult.Refused(SendCheck.valueOf(outcome));
+		};
+	}
+
 	@Override
 	public Optional<Message> findSent(String username, String clientMsgId, Instant now) {
 		String sent = this.redis.opsForValue().get(this.keys.sentBy(Names.key(username), clientMsgId));
@@ -382,6 +460,30 @@ class RedisChatStore implements ChatStore {
 	@SuppressWarnings({ "rawtypes", "unchecked" })
 	private static <T> RedisScript<T> script(String name, Class<?> resultType) {
 		return RedisScript.of(new ClassPathResource(name + ".lua", RedisChatStore.class), (Class) resultType);
+	}
+
+	/**
+	 * A script made of several files put one after the other, such as a function and the
+	 * script that calls it.
+	 * @param resultType the type of the script's answer
+	 * @param names the files, without {@code .lua}
+	 * @return the script
+	 */
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	static <T> RedisScript<T> script(Class<?> resultType, String... names) {
+		StringBuilder source = new StringBuilder();
+		for (String name : names) {
+			try {
+				source
+					.append(new ClassPathResource(name + ".lua", RedisChatStore.class)
+						.getContentAsString(StandardCharsets.UTF_8))
+					.append('\n');
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return RedisScript.of(source.toString(), (Class) resultType);
 	}
 
 }

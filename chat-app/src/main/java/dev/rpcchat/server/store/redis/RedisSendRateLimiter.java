@@ -1,119 +1,84 @@
 package dev.rpcchat.server.store.redis;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Supplier;
+import java.util.List;
 
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.lettuce.core.AbstractRedisClient;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulConnection;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.cluster.RedisClusterClient;
-import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-
-import dev.rpcchat.server.message.ClockTimeMeter;
 import dev.rpcchat.server.message.SendRateLimiter;
 import dev.rpcchat.server.store.Names;
 
 /**
- * A {@link SendRateLimiter} whose token buckets live in Redis (Bucket4j's Lettuce
- * backend, compare-and-swap), so that a user's rate holds across every instance: a
- * capacity of {@code burst}, refilled greedily at {@code perSecond}.
+ * A {@link SendRateLimiter} whose token buckets live in Redis, so that a user's rate
+ * holds across every instance: a capacity of {@code burst}, refilled greedily at
+ * {@code perSecond}, taken from in one Lua script ({@code token-bucket.lua}), which the
+ * {@link RedisChatStore} also runs inside its one-step send.
  */
-class RedisSendRateLimiter implements SendRateLimiter, DisposableBean {
+class RedisSendRateLimiter implements SendRateLimiter {
 
-	private final LettuceConnectionFactory connectionFactory;
+	private static final RedisScript<Long> TAKE = RedisChatStore.script(Long.class, "token-bucket", "rate-limit");
+
+	private final StringRedisTemplate redis;
 
 	private final RedisKeys keys;
 
-	private final Supplier<BucketConfiguration> configuration;
+	private final int perSecond;
 
-	private final TimeMeter timeMeter;
+	private final int burst;
 
-	private StatefulConnection<byte[], byte[]> connection;
-
-	private ProxyManager<byte[]> buckets;
+	private final Clock clock;
 
 	/**
-	 * Creates the limiter; it connects on first use.
-	 * @param connectionFactory the application's Lettuce connection factory, whose client
-	 * it shares
+	 * Creates the limiter.
+	 * @param redis the connection, with string keys and values
 	 * @param keys the names of the keys
 	 * @param perSecond the sustained rate, positive
-	 * @param burst the sends allowed at once
+	 * @param burst the sends allowed at once, positive
 	 * @param clock the time source of the buckets
 	 */
-	RedisSendRateLimiter(LettuceConnectionFactory connectionFactory, RedisKeys keys, int perSecond, int burst,
-			Clock clock) {
-		this.connectionFactory = connectionFactory;
+	RedisSendRateLimiter(StringRedisTemplate redis, RedisKeys keys, int perSecond, int burst, Clock clock) {
+		if (perSecond < 1 || burst < 1) {
+			throw new IllegalArgumentException("perSecond and burst must be positive");
+		}
+		this.redis = redis;
 		this.keys = keys;
-		BucketConfiguration bucket = BucketConfiguration.builder()
-			.addLimit((limit) -> limit.capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)))
-			.build();
-		this.configuration = () -> bucket;
-		this.timeMeter = new ClockTimeMeter(clock);
+		this.perSecond = perSecond;
+		this.burst = burst;
+		this.clock = clock;
 	}
 
 	@Override
 	public Duration tryAcquire(String username) {
-		ConsumptionProbe probe = buckets().builder()
-			.build(key(username), this.configuration)
-			.tryConsumeAndReturnRemaining(1);
-		return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(Math.max(1, probe.getNanosToWaitForRefill()));
+		Long waitMicros = this.redis.execute(TAKE, List.of(key(username)), String.valueOf(this.clock.millis()),
+				String.valueOf(this.perSecond), String.valueOf(this.burst));
+		return (waitMicros == null || waitMicros == 0) ? Duration.ZERO : Duration.ofNanos(waitMicros * 1000);
 	}
 
 	@Override
 	public void forget(String username) {
-		buckets().removeProxy(key(username));
+		this.redis.delete(key(username));
 	}
 
-	private byte[] key(String username) {
-		return this.keys.rateLimit(Names.key(username)).getBytes(StandardCharsets.UTF_8);
+	/**
+	 * Whether this limiter's buckets are those of a store with these keys, so that the
+	 * store may take from them in its own scripts.
+	 */
+	boolean usesKeys(RedisKeys keys) {
+		return this.keys.equals(keys);
 	}
 
-	private synchronized ProxyManager<byte[]> buckets() {
-		if (this.buckets == null) {
-			AbstractRedisClient client = this.connectionFactory.getRequiredNativeClient();
-			if (client instanceof RedisClusterClient cluster) {
-				StatefulRedisClusterConnection<byte[], byte[]> clusterConnection = cluster
-					.connect(ByteArrayCodec.INSTANCE);
-				this.connection = clusterConnection;
-				this.buckets = configure(Bucket4jLettuce.casBasedBuilder(clusterConnection));
-			}
-			else {
-				StatefulRedisConnection<byte[], byte[]> standalone = ((RedisClient) client)
-					.connect(ByteArrayCodec.INSTANCE);
-				this.connection = standalone;
-				this.buckets = configure(Bucket4jLettuce.casBasedBuilder(standalone));
-			}
-		}
-		return this.buckets;
+	String key(String username) {
+		return this.keys.rateLimit(Names.key(username));
 	}
 
-	private ProxyManager<byte[]> configure(Bucket4jLettuce.LettuceBasedProxyManagerBuilder<byte[]> builder) {
-		// A bucket left alone refills completely; after that it need not be kept.
-		return builder.clientClock(this.timeMeter)
-			.expirationAfterWrite(
-					ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-			.build();
+	int perSecond() {
+		return this.perSecond;
 	}
 
-	@Override
-	public synchronized void destroy() {
-		if (this.connection != null) {
-			this.connection.close();
-		}
+	int burst() {
+		return this.burst;
 	}
 
 }

@@ -2,15 +2,17 @@ package dev.rpcchat.server.store.redis;
 
 import java.time.Clock;
 
+import io.lettuce.core.ClientOptions;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.data.redis.health.DataRedisHealthIndicator;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
@@ -42,19 +44,35 @@ class RedisStoreConfiguration {
 	RedisMessageListenerContainer chatAppendedListenerContainer(RedisConnectionFactory connectionFactory,
 			AppendListener listener) {
 		RedisMessageListenerContainer container = appendedListenerContainer(connectionFactory, KEYS, listener);
-		// Subscribed before the web server takes requests, unsubscribed after it stops.
+		// Started by chatAppendedSubscription, which does not give up when Redis is down;
+		// unsubscribed after the web server stops.
+		container.setAutoStartup(false);
 		container.setPhase(SmartLifecycle.DEFAULT_PHASE - 4096);
 		return container;
 	}
 
 	@Bean
-	SendRateLimiter redisSendRateLimiter(LettuceConnectionFactory connectionFactory, ChatProperties properties,
-			Clock clock) {
+	RedisSubscriptionStarter chatAppendedSubscription(RedisMessageListenerContainer chatAppendedListenerContainer) {
+		return new RedisSubscriptionStarter(chatAppendedListenerContainer, RedisSubscriptionStarter.RETRY_INTERVAL);
+	}
+
+	/**
+	 * While Redis is unreachable, a command fails at once instead of waiting in the
+	 * reconnecting connection's queue until it times out: calls answer their error
+	 * quickly, and work again as soon as Lettuce has reconnected.
+	 */
+	@Bean
+	LettuceClientOptionsBuilderCustomizer chatRejectCommandsWhileDisconnected() {
+		return (options) -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+	}
+
+	@Bean
+	SendRateLimiter redisSendRateLimiter(StringRedisTemplate redis, ChatProperties properties, Clock clock) {
 		ChatProperties.Messages messages = properties.messages();
 		if (messages.perSecond() == 0) {
 			return new UnlimitedSendRateLimiter();
 		}
-		return new RedisSendRateLimiter(connectionFactory, KEYS, messages.perSecond(), messages.burst(), clock);
+		return new RedisSendRateLimiter(redis, KEYS, messages.perSecond(), messages.burst(), clock);
 	}
 
 	/**

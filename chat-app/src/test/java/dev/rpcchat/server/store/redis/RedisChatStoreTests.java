@@ -1,5 +1,6 @@
 package dev.rpcchat.server.store.redis;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rpcchat.api.Message;
+import dev.rpcchat.server.message.SendRateLimiter;
 import dev.rpcchat.server.store.AppendListener;
 import dev.rpcchat.server.store.AppendResult;
 import dev.rpcchat.server.store.ChatStore;
@@ -33,6 +35,8 @@ class RedisChatStoreTests extends ChatStoreContractTests {
 
 	private RedisChatStore store;
 
+	private RedisKeys keys;
+
 	@BeforeAll
 	static void connect() {
 		connectionFactory = RedisServerExtension.connect();
@@ -46,12 +50,27 @@ class RedisChatStoreTests extends ChatStoreContractTests {
 	@Override
 	protected ChatStore createStore(int historyLimit, AppendListener listener) {
 		// Each test's store has keys of its own, so no test sees another's data.
-		RedisKeys keys = new RedisKeys("test-" + UUID.randomUUID() + ":");
-		this.listenerContainer = RedisStoreConfiguration.appendedListenerContainer(connectionFactory, keys, listener);
+		this.keys = new RedisKeys("test-" + UUID.randomUUID() + ":");
+		this.listenerContainer = RedisStoreConfiguration.appendedListenerContainer(connectionFactory, this.keys,
+				listener);
 		this.listenerContainer.afterPropertiesSet();
 		this.listenerContainer.start();
-		this.store = new RedisChatStore(new StringRedisTemplate(connectionFactory), keys, historyLimit);
+		this.store = new RedisChatStore(new StringRedisTemplate(connectionFactory), this.keys, historyLimit,
+				oneStepSends());
 		return this.store;
+	}
+
+	/**
+	 * Whether the store sends in one script, as on a Redis that is not a Cluster.
+	 * @return true here
+	 */
+	boolean oneStepSends() {
+		return true;
+	}
+
+	@Override
+	protected SendRateLimiter createRateLimiter(int perSecond, int burst, Clock clock) {
+		return new RedisSendRateLimiter(new StringRedisTemplate(connectionFactory), this.keys, perSecond, burst, clock);
 	}
 
 	@Test

@@ -7,13 +7,13 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,14 +42,10 @@ class RedisSendRateLimiterTests {
 
 	@BeforeEach
 	void createTwoInstancesLimiters() {
-		this.onInstanceA = new RedisSendRateLimiter(connectionFactory, this.keys, 1, 3, this.clock);
-		this.onInstanceB = new RedisSendRateLimiter(connectionFactory, this.keys, 1, 3, this.clock);
-	}
-
-	@AfterEach
-	void closeLimiters() {
-		this.onInstanceA.destroy();
-		this.onInstanceB.destroy();
+		this.onInstanceA = new RedisSendRateLimiter(new StringRedisTemplate(connectionFactory), this.keys, 1, 3,
+				this.clock);
+		this.onInstanceB = new RedisSendRateLimiter(new StringRedisTemplate(connectionFactory), this.keys, 1, 3,
+				this.clock);
 	}
 
 	@Test
