@@ -15,7 +15,6 @@ import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.core.env.Environment;
 
 /**
  * Exposes the application's one {@link RpcService} at {@code POST /rpc}, with
@@ -55,8 +54,13 @@ public class RpcAutoConfiguration {
 	static class TomcatConfiguration {
 
 		@Bean
-		TomcatJsonErrors rpcTomcatJsonErrors(Environment environment) {
-			return new TomcatJsonErrors(environment);
+		TomcatJsonErrors rpcTomcatJsonErrors() {
+			return new TomcatJsonErrors();
+		}
+
+		@Bean
+		TomcatCompactBuffers rpcTomcatCompactBuffers() {
+			return new TomcatCompactBuffers();
 		}
 
 	}

@@ -5,40 +5,20 @@ import org.apache.catalina.Context;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
-import org.apache.coyote.http11.AbstractHttp11Protocol;
 
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
-import org.springframework.core.env.Environment;
-import org.springframework.util.unit.DataSize;
 
 /**
- * Tunes the embedded Tomcat for JSON-RPC clients: request headers up to 64 KB (unless
- * {@code server.max-http-request-header-size} is set) and {@link JsonErrorReportValve} in
- * place of Tomcat's HTML error report.
+ * Puts {@link JsonErrorReportValve} in place of the embedded Tomcat's HTML error report,
+ * so that a request Tomcat refuses itself (headers over
+ * {@code server.max-http-request-header-size}, 8 KB by default) gets a JSON answer.
  */
 final class TomcatJsonErrors implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
-	static final DataSize MAX_REQUEST_HEADER_SIZE = DataSize.ofKilobytes(64);
-
-	static final String HEADER_SIZE_PROPERTY = "server.max-http-request-header-size";
-
-	private final Environment environment;
-
-	TomcatJsonErrors(Environment environment) {
-		this.environment = environment;
-	}
-
 	@Override
 	public void customize(TomcatServletWebServerFactory factory) {
-		if (!this.environment.containsProperty(HEADER_SIZE_PROPERTY)) {
-			factory.addConnectorCustomizers((connector) -> {
-				if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
-					http.setMaxHttpRequestHeaderSize((int) MAX_REQUEST_HEADER_SIZE.toBytes());
-				}
-			});
-		}
 		factory.addContextCustomizers(TomcatJsonErrors::replaceErrorReport);
 	}
 
@@ -58,7 +38,6 @@ final class TomcatJsonErrors implements WebServerFactoryCustomizer<TomcatServlet
 
 	@Override
 	public int getOrder() {
-		// after Boot's own Tomcat customizer, which applies the default header size
 		return Ordered.LOWEST_PRECEDENCE;
 	}
 

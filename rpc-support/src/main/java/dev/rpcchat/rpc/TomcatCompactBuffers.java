@@ -1,0 +1,57 @@
+package dev.rpcchat.rpc;
+
+import org.apache.catalina.connector.Connector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.tomcat.TomcatWebServerFactory;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.Ordered;
+
+/**
+ * Sizes the embedded Tomcat's per-connection and per-request buffers for small JSON-RPC
+ * bodies, so that thousands of open connections and waiting long polls fit in a small
+ * heap.
+ *
+ * <p>
+ * Per connection, the NIO socket's application read and write buffers (Tomcat: 8 KB each)
+ * become {@link #SOCKET_READ_BUFFER_SIZE} and {@link #SOCKET_WRITE_BUFFER_SIZE}; per
+ * request in flight, the response buffer becomes
+ * {@link CompactHttp11NioProtocol#RESPONSE_BUFFER_SIZE} (unless the application chose
+ * another protocol). Larger bodies and answers still pass whole, in more reads and
+ * writes.
+ */
+final class TomcatCompactBuffers implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+	static final int SOCKET_READ_BUFFER_SIZE = 1024;
+
+	static final int SOCKET_WRITE_BUFFER_SIZE = 2048;
+
+	private static final Logger logger = LoggerFactory.getLogger(TomcatCompactBuffers.class);
+
+	@Override
+	public void customize(TomcatServletWebServerFactory factory) {
+		if (TomcatWebServerFactory.DEFAULT_PROTOCOL.equals(factory.getProtocol())) {
+			factory.setProtocol(CompactHttp11NioProtocol.class.getName());
+		}
+		factory.addConnectorCustomizers(TomcatCompactBuffers::shrinkSocketBuffers);
+	}
+
+	private static void shrinkSocketBuffers(Connector connector) {
+		set(connector, "socket.appReadBufSize", SOCKET_READ_BUFFER_SIZE);
+		set(connector, "socket.appWriteBufSize", SOCKET_WRITE_BUFFER_SIZE);
+	}
+
+	private static void set(Connector connector, String name, int value) {
+		if (!connector.setProperty(name, Integer.toString(value))) {
+			logger.warn("Tomcat's {} connector has no property {}; its default stays", connector.getProtocol(), name);
+		}
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+}
