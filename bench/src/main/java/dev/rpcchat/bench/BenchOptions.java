@@ -60,6 +60,10 @@ record BenchOptions(URI binder, URI target, Scenario scenario, int users, int ro
 			                     or rejoin (join a room the user is in: no announcement) (default cycle)
 			  --server-pid PID   the server's process on this machine: report its CPU time per operation
 			  --serve-noop       start the no-op JSON-RPC server (the ceiling) instead
+			A call whose server stops answering is looked up again in the binder and made once more at
+			another server (a send with the same client_msg_id, a read from its last after_id); the
+			report counts these failovers apart from errors. delivery also counts the messages lost,
+			stored twice or read twice.
 			""";
 
 	BenchOptions {

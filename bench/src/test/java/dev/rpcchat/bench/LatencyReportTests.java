@@ -122,6 +122,35 @@ class LatencyReportTests {
 	}
 
 	@Test
+	void countsFailoversApartFromErrorsAndSaysWhatBecameOfTheMessages() throws IOException {
+		LatencyReport.Series series = LatencyReport.Series.of("send_message", oneToOneThousandMicros(), Map.of(), 10.0);
+		ChatServers.Failovers failovers = new ChatServers.Failovers(
+				Map.of("http://127.0.0.1:1/rpc -> http://127.0.0.1:2/rpc", 7L), 1);
+		DeliveryCheck.Summary messages = new DeliveryCheck.Summary(900, 4, 0, 0, 0, 2);
+		LatencyReport report = new LatencyReport("delivery", "delivery", "setup", List.of(series), List.of(),
+				Double.NaN, List.of(), failovers, messages);
+		assertThat(report.toTable())
+			.contains("failovers: 7 calls found their server gone and were made again at "
+					+ "another (1 of them failed there too): http://127.0.0.1:1/rpc -> http://127.0.0.1:2/rpc 7")
+			.contains("messages: 900 sends acknowledged, followed to 4 receivers: 0 lost, 0 stored twice, "
+					+ "0 read twice (2 stored whose send got no answer)");
+		JsonNode json = RpcClient.mapper.readTree(report.toJson());
+		assertThat(json.path("failovers").path("calls").asLong()).isEqualTo(7);
+		assertThat(json.path("failovers").path("failed_again").asLong()).isEqualTo(1);
+		assertThat(json.path("messages").path("lost").asLong()).isZero();
+		assertThat(json.path("messages").path("stored_unacknowledged").asLong()).isEqualTo(2);
+	}
+
+	@Test
+	void saysThereWereNoFailoversAndLeavesMessagesOutWhenNotFollowed() throws IOException {
+		LatencyReport report = report(Map.of());
+		assertThat(report.toTable()).contains("failovers: none").doesNotContain("messages:");
+		JsonNode json = RpcClient.mapper.readTree(report.toJson());
+		assertThat(json.path("failovers").path("calls").asLong()).isZero();
+		assertThat(json.has("messages")).isFalse();
+	}
+
+	@Test
 	void leavesTheServersCpuOutWhenItIsUnknown() throws IOException {
 		LatencyReport report = report(Map.of());
 		assertThat(report.toTable()).doesNotContain("server CPU");
