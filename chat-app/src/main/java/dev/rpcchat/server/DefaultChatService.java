@@ -12,6 +12,7 @@ import dev.rpcchat.api.SessionLease;
 import dev.rpcchat.rpc.InvalidParamsException;
 import dev.rpcchat.server.message.MessageService;
 import dev.rpcchat.server.room.RoomService;
+import dev.rpcchat.server.store.Names;
 import dev.rpcchat.server.store.Session;
 import dev.rpcchat.server.user.UserRegistry;
 
@@ -93,6 +94,16 @@ class DefaultChatService implements ChatService {
 		if (waitSeconds != null && (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS)) {
 			throw new InvalidParamsException("wait_seconds must be between 0 and " + MAX_WAIT_SECONDS + ".");
 		}
+		// The common case: the session renewed in the store's step of the first read.
+		Optional<String> tokenHash = this.users.callerTokenHash();
+		if (tokenHash.isPresent() && username != null && Names.isValidRoomName(roomName)) {
+			Optional<List<Message>> messages = this.messages.receive(tokenHash.get(), username, roomName, waitSeconds,
+					afterId);
+			if (messages.isPresent()) {
+				return messages.get();
+			}
+		}
+		// Else each check in turn, for its error: first the token's.
 		Session session = this.users.authenticate(username);
 		return this.messages.receive(session.username(), roomName, waitSeconds, afterId);
 	}

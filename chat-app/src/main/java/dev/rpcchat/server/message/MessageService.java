@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -196,24 +197,55 @@ public class MessageService {
 	 */
 	public List<Message> receive(String reader, String roomName, Integer waitSeconds, Long afterId) {
 		requireValidRoomName(roomName);
+		return receive(reader, roomName, waitSeconds, afterId,
+				() -> Optional.of(this.store.read(roomName, reader, afterId)))
+			.orElseThrow();
+	}
+
+	/**
+	 * Returns what the reader may see past its cursor for the holder of a token, as
+	 * {@link #receive(String, String, Integer, Long)} does, with the token's session
+	 * renewed in the store's step of the first read (one round trip on Redis).
+	 * @param tokenHash the hash of the call's bearer token
+	 * @param reader the reader the call names
+	 * @param roomName the room, a valid name
+	 * @param waitSeconds how long to wait, 0 to 30, or {@code null}
+	 * @param afterId the client's own cursor, or {@code null}
+	 * @return the messages, oldest first, or empty if the token is not the live token of
+	 * {@code reader}
+	 */
+	public Optional<List<Message>> receive(String tokenHash, String reader, String roomName, Integer waitSeconds,
+			Long afterId) {
+		Instant now = now();
+		Instant sessionExpiresAt = now.plus(this.properties.users().sessionTtl());
+		return receive(reader, roomName, waitSeconds, afterId,
+				() -> this.store.readAs(tokenHash, reader, now, sessionExpiresAt, roomName, afterId));
+	}
+
+	private Optional<List<Message>> receive(String reader, String roomName, Integer waitSeconds, Long afterId,
+			Supplier<Optional<ReadResult>> firstRead) {
 		Duration wait = Duration.ofSeconds((waitSeconds != null) ? waitSeconds : 0);
 		if (wait.isZero()) {
-			return messagesOrThrow(this.store.read(roomName, reader, afterId), roomName);
+			return firstRead.get().map((result) -> messagesOrThrow(result, roomName));
 		}
 		long deadline = System.nanoTime() + wait.toNanos();
 		try (MessageWaiters.Waiter waiter = this.waiters.register(roomName, reader)) {
-			List<Message> messages = messagesOrThrow(this.store.read(roomName, reader, afterId), roomName);
+			Optional<ReadResult> first = firstRead.get();
+			if (first.isEmpty()) {
+				return Optional.empty();
+			}
+			List<Message> messages = messagesOrThrow(first.get(), roomName);
 			while (messages.isEmpty()) {
 				long remaining = deadline - System.nanoTime();
 				if (remaining <= 0 || !awaitQuietly(waiter, remaining)) {
-					return messages;
+					return Optional.of(messages);
 				}
 				messages = messagesAfterWakeUp(waiter, roomName, reader, afterId);
 				if (messages == null) {
-					return List.of();
+					return Optional.of(List.of());
 				}
 			}
-			return messages;
+			return Optional.of(messages);
 		}
 	}
 

@@ -221,6 +221,29 @@ public interface ChatStore {
 	ReadResult read(String roomName, String username, Long afterId);
 
 	/**
+	 * Reads as {@link #read} does for the holder of a token, after renewing its session
+	 * as {@link #touchSession} does: the first read of a {@code receive_messages} call. A
+	 * store that can do both in one step (one round trip) does so; this default runs them
+	 * one after the other.
+	 * @param tokenHash the hash of the call's bearer token
+	 * @param username the reader the call names, in any case
+	 * @param now the current time
+	 * @param sessionExpiresAt the session's new expiry
+	 * @param roomName the room, in any case
+	 * @param afterId the client's own cursor, or {@code null}
+	 * @return the outcome, or empty if the token has no live session or its session is
+	 * not the named reader's
+	 */
+	default Optional<ReadResult> readAs(String tokenHash, String username, Instant now, Instant sessionExpiresAt,
+			String roomName, Long afterId) {
+		Optional<Session> session = touchSession(tokenHash, now, sessionExpiresAt);
+		if (session.isEmpty() || !Names.key(session.get().username()).equals(Names.key(username))) {
+			return Optional.empty();
+		}
+		return Optional.of(read(roomName, username, afterId));
+	}
+
+	/**
 	 * The rooms that have had no users since {@code emptySince} or earlier.
 	 * @param emptySince the latest time a room may have become empty to be listed
 	 * @return the room names, in no particular order

@@ -435,6 +435,27 @@ public abstract class ChatStoreContractTests {
 	}
 
 	@Test
+	void aReadForATokenRenewsItsSessionAndReadsOnlyForTheNamedUser() {
+		this.store.createRoom("geral", at(0));
+		claimAndJoin("geral", "Ana", "bob");
+		read("geral", "ana", null);
+		Message sent = send("geral", "ana", null, "oi");
+		assertThat(this.store.readAs("hash-of-bob", "ana", at(10), at(900), "geral", null)).isEmpty();
+		assertThat(this.store.readAs("nobody", "ana", at(10), at(900), "geral", null)).isEmpty();
+		assertThat(this.store.readAs("hash-of-Ana", "ANA", at(600), at(900), "geral", null)).isEmpty();
+		assertThat(this.store.readAs("hash-of-Ana", "ANA", at(10), at(900), "GERAL", null))
+			.contains(new ReadResult.Messages(List.of(sent)));
+		assertThat(this.store.touchSession("hash-of-Ana", at(11), at(11))).map(Session::expiresAt).contains(at(900));
+		assertThat(this.store.readAs("hash-of-Ana", "ana", at(12), at(900), "GERAL", null))
+			.contains(new ReadResult.Messages(List.of()));
+		assertThat(this.store.readAs("hash-of-Ana", "ana", at(12), at(900), "nope", null))
+			.contains(new ReadResult.NoSuchRoom());
+		this.store.createRoom("outra", at(0));
+		assertThat(this.store.readAs("hash-of-Ana", "ana", at(12), at(900), "outra", null))
+			.contains(new ReadResult.NotMember());
+	}
+
+	@Test
 	void keepsOnlyTheLastMessagesOfTheHistoryLimit() {
 		this.store.createRoom("geral", at(0));
 		claimAndJoin("geral", "ana", "bob");

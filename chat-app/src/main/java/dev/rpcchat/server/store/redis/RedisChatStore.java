@@ -63,7 +63,7 @@ class RedisChatStore implements ChatStore {
 
 	private final int historyLimit;
 
-	private final boolean oneStepSends;
+	private final boolean oneStepCalls;
 
 	private final RedisScript<Long> claimUsername = script("claim-username", Long.class);
 
@@ -83,7 +83,9 @@ class RedisChatStore implements ChatStore {
 
 	private final RedisScript<List> append = script("append", List.class);
 
-	private final RedisScript<List> send = script(List.class, "token-bucket", "send");
+	private final RedisScript<List> send = script(List.class, "session", "token-bucket", "send");
+
+	private final RedisScript<List> readAs = script(List.class, "session", "read-as", "read");
 
 	private final RedisScript<List> read = script("read", List.class);
 
@@ -106,18 +108,18 @@ class RedisChatStore implements ChatStore {
 	 * @param redis the connection, with string keys and values
 	 * @param keys the names of the keys
 	 * @param historyLimit the messages kept per room
-	 * @param oneStepSends whether a send is one script on keys of several slots
-	 * (sessions, the room, the rate), which only a Redis that is not a Cluster runs; else
-	 * a send is several steps, each on one slot
+	 * @param oneStepCalls whether a send, and the first read of a receive, is one script
+	 * on keys of several slots (sessions, the room, the rate), which only a Redis that is
+	 * not a Cluster runs; else they are several steps, each on one slot
 	 */
-	RedisChatStore(StringRedisTemplate redis, RedisKeys keys, int historyLimit, boolean oneStepSends) {
+	RedisChatStore(StringRedisTemplate redis, RedisKeys keys, int historyLimit, boolean oneStepCalls) {
 		if (historyLimit < 1) {
 			throw new IllegalArgumentException("historyLimit must be positive");
 		}
 		this.redis = redis;
 		this.keys = keys;
 		this.historyLimit = historyLimit;
-		this.oneStepSends = oneStepSends;
+		this.oneStepCalls = oneStepCalls;
 	}
 
 	private static boolean isCluster(StringRedisTemplate redis) {
@@ -338,7 +340,7 @@ class RedisChatStore implements ChatStore {
 		else {
 			return ChatStore.super.send(request, rateLimiter);
 		}
-		if (!this.oneStepSends) {
+		if (!this.oneStepCalls) {
 			return ChatStore.super.send(request, rateLimiter);
 		}
 		String roomKey = Names.key(request.roomName());
@@ -379,10 +381,39 @@ class RedisChatStore implements ChatStore {
 	@Override
 	public ReadResult read(String roomName, String username, Long afterId) {
 		String roomKey = Names.key(roomName);
-		String after = (afterId != null) ? String.valueOf(Math.clamp(afterId, 0, MAX_ID)) : "";
 		List<?> result = this.redis.execute(this.read, List.of(this.keys.room(roomKey), this.keys.members(roomKey),
 				this.keys.cursors(roomKey), this.keys.floors(roomKey), this.keys.log(roomKey)), Names.key(username),
-				after);
+				after(afterId));
+		return readResult(result);
+	}
+
+	/**
+	 * Renews the session and reads in one script (one round trip) when this Redis is not
+	 * a Cluster; else in two steps, as the interface does.
+	 */
+	@Override
+	public Optional<ReadResult> readAs(String tokenHash, String username, Instant now, Instant sessionExpiresAt,
+			String roomName, Long afterId) {
+		if (!this.oneStepCalls) {
+			return ChatStore.super.readAs(tokenHash, username, now, sessionExpiresAt, roomName, afterId);
+		}
+		String roomKey = Names.key(roomName);
+		List<?> result = this.redis.execute(this.readAs,
+				List.of(this.keys.room(roomKey), this.keys.members(roomKey), this.keys.cursors(roomKey),
+						this.keys.floors(roomKey), this.keys.log(roomKey), this.keys.token(tokenHash),
+						this.keys.expiries()),
+				Names.key(username), after(afterId), millis(now), millis(sessionExpiresAt));
+		if (result.get(0).equals("UNAUTHORIZED")) {
+			return Optional.empty();
+		}
+		return Optional.of(readResult(result));
+	}
+
+	private static String after(Long afterId) {
+		return (afterId != null) ? String.valueOf(Math.clamp(afterId, 0, MAX_ID)) : "";
+	}
+
+	private static ReadResult readResult(List<?> result) {
 		return switch ((String) result.get(0)) {
 			case "MESSAGES" -> new ReadResult.Messages(StoredMessages.decodeAll((List<?>) result.get(1)));
 			case "NOT_MEMBER" -> new ReadResult.NotMember();

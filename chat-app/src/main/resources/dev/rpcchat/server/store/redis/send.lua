@@ -1,21 +1,14 @@
 -- A whole send_message in one step, for a Redis whose keys are all on one server (not a
--- Cluster): renews the token's session (as touch-session.lua) and refuses a token that is
--- not the named user's; answers a repeat of client_msg_id; checks the room's state; takes
--- one send from the sender's bucket (token-bucket.lua, put before this script); appends
--- (as append.lua), remembers client_msg_id and publishes the message.
+-- Cluster): renews the token's session (session.lua, put before this script) and refuses a
+-- token that is not the named user's; answers a repeat of client_msg_id; checks the room's
+-- state; takes one send from the sender's bucket (token-bucket.lua, put before this script);
+-- appends (as append.lua), remembers client_msg_id and publishes the message.
 -- KEYS: token, expiries, sent (the sender's client_msg_id; {users}), room, members, log,
 --       broadcasts (slot of the room), bucket (slot of the sender's rate)
 -- ARGV: nowMillis, expiresAtMillis, userKey, recipientKey or '', content, historyLimit, channel,
 --       clientMsgId or '', windowMillis, broadcastsKept, perSecond (0: no limit), burst
 local now = tonumber(ARGV[1])
-local session = redis.call('HMGET', KEYS[1], 'username', 'userKey', 'expiresAt')
-if not session[1] or tonumber(session[3]) <= now then
-  return {'UNAUTHORIZED'}
-end
-local expiresAt = math.max(tonumber(session[3]), tonumber(ARGV[2]))
-redis.call('HSET', KEYS[1], 'expiresAt', expiresAt)
-redis.call('ZADD', KEYS[2], expiresAt, session[2])
-if session[2] ~= ARGV[3] then
+if not renew_session(KEYS[1], KEYS[2], now, tonumber(ARGV[2]), ARGV[3]) then
   return {'UNAUTHORIZED'}
 end
 if ARGV[8] ~= '' then

@@ -56,15 +56,16 @@ class RedisChatStoreTests extends ChatStoreContractTests {
 		this.listenerContainer.afterPropertiesSet();
 		this.listenerContainer.start();
 		this.store = new RedisChatStore(new StringRedisTemplate(connectionFactory), this.keys, historyLimit,
-				oneStepSends());
+				oneStepCalls());
 		return this.store;
 	}
 
 	/**
-	 * Whether the store sends in one script, as on a Redis that is not a Cluster.
+	 * Whether the store sends (and reads for a token) in one script, as on a Redis that
+	 * is not a Cluster.
 	 * @return true here
 	 */
-	boolean oneStepSends() {
+	boolean oneStepCalls() {
 		return true;
 	}
 
