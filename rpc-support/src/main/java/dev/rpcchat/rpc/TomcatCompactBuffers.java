@@ -1,6 +1,7 @@
 package dev.rpcchat.rpc;
 
 import org.apache.catalina.connector.Connector;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,8 @@ final class TomcatCompactBuffers implements WebServerFactoryCustomizer<TomcatSer
 
 	static final int SOCKET_WRITE_BUFFER_SIZE = 2048;
 
+	static final int MAX_TRAILER_SIZE = 1024;
+
 	private static final Logger logger = LoggerFactory.getLogger(TomcatCompactBuffers.class);
 
 	@Override
@@ -35,12 +38,15 @@ final class TomcatCompactBuffers implements WebServerFactoryCustomizer<TomcatSer
 		if (TomcatWebServerFactory.DEFAULT_PROTOCOL.equals(factory.getProtocol())) {
 			factory.setProtocol(CompactHttp11NioProtocol.class.getName());
 		}
-		factory.addConnectorCustomizers(TomcatCompactBuffers::shrinkSocketBuffers);
+		factory.addConnectorCustomizers(TomcatCompactBuffers::shrinkBuffers);
 	}
 
-	private static void shrinkSocketBuffers(Connector connector) {
+	private static void shrinkBuffers(Connector connector) {
 		set(connector, "socket.appReadBufSize", SOCKET_READ_BUFFER_SIZE);
 		set(connector, "socket.appWriteBufSize", SOCKET_WRITE_BUFFER_SIZE);
+		if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
+			http.setMaxTrailerSize(MAX_TRAILER_SIZE);
+		}
 	}
 
 	private static void set(Connector connector, String name, int value) {

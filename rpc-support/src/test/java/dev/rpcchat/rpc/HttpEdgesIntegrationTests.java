@@ -81,6 +81,7 @@ class HttpEdgesIntegrationTests {
 		AbstractHttp11Protocol<?> protocol = (AbstractHttp11Protocol<?>) connector.getProtocolHandler();
 		assertThat(protocol.getProperty("socket.appReadBufSize")).isEqualTo("1024");
 		assertThat(protocol.getProperty("socket.appWriteBufSize")).isEqualTo("2048");
+		assertThat(protocol.getMaxTrailerSize()).isEqualTo(1024);
 		assertThat(protocol.getMaxHttpRequestHeaderSize()).isEqualTo(8192);
 	}
 
