@@ -5,7 +5,9 @@
 #
 #   ./mvnw -B -q -pl chat-api,rpc-support,binder-app,chat-app,bench install -DskipTests
 #   bench/run.sh                      # the whole set
-#   bench/run.sh noop send            # only some of: noop send receive join delivery longpoll
+#   bench/run.sh noop send            # only some of: noop send redis redis-2 receive join delivery longpoll
+#   (redis, redis-2: the send scenario on the Redis store, against a redis-server this script starts; needs
+#   `redis-server` on the PATH, e.g. apt-get install redis-server)
 #
 # Settings (environment): SERVER_CPU=0 BENCH_CPU=1 DURATION=20s WARMUP=30s OUT=bench/target/results/<time>
 #   USERS=16 POLLERS=10000 POLL_ROOMS=10 DELIVERY_RATE=1000 JOIN_BIG=1000000 SEND_RATE=2000 LONGPOLL_HEAP=512m
@@ -30,7 +32,7 @@ OUT="${OUT:-bench/target/results/$(date -u +%Y%m%dT%H%M%SZ)}"
 if (($# > 0)); then
 	SCENARIOS=("$@")
 else
-	SCENARIOS=(noop send receive join delivery longpoll)
+	SCENARIOS=(noop send redis redis-2 receive join delivery longpoll)
 fi
 
 # The same JVM flags for the no-op server and chat-app, so the ratio compares the code, not the settings.
@@ -165,6 +167,46 @@ jstat_used() {
 	"${JAVA_HOME:+$JAVA_HOME/bin/}jstat" -gc "$1" 2>/dev/null | awk 'NR == 2 { printf "%d", ($3 + $4 + $6 + $8) / 1024 }'
 }
 
+# start_redis: a redis-server on a free port, pinned to SERVER_CPU with the chat-apps (2 cores: the servers share
+# one, the load generator has the other), without persistence; sets REDIS_PORT and REDIS_PID.
+start_redis() {
+	command -v redis-server > /dev/null || { echo "run.sh: no redis-server on the PATH (apt-get install redis-server)" >&2; exit 1; }
+	REDIS_PORT=$(free_port)
+	taskset -c "$SERVER_CPU" redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no \
+		> "$OUT/redis.log" 2>&1 &
+	PIDS+=($!)
+	REDIS_PID=$!
+	wait_for "$OUT/redis.log" 'Ready to accept connections' > /dev/null || exit 1
+	echo "redis-server $(redis-server --version | grep -oE 'v=[0-9.]+') on port $REDIS_PORT (pid $REDIS_PID)"
+}
+
+# The chat-app arguments of the Redis store on the redis-server of start_redis.
+redis_store() {
+	echo --chat.store=redis --spring.data.redis.host=127.0.0.1 --spring.data.redis.port="$REDIS_PORT"
+}
+
+# free_port: a TCP port of 127.0.0.1 that nothing listens on.
+free_port() {
+	local port
+	while :; do
+		port=$((20000 + RANDOM % 40000))
+		if ! (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then
+			echo "$port"
+			return
+		fi
+	done
+}
+
+# cpu_seconds PID: the user + system CPU time of a process so far.
+cpu_seconds() {
+	awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"
+}
+
+# json_number FILE KEY: the first number under "KEY" in a bench JSON report.
+json_number() {
+	grep -m1 -oE "\"$2\" *: *[0-9.eE+-]+" "$1" | grep -oE '[0-9.eE+-]+$'
+}
+
 has() {
 	local s
 	for s in "${SCENARIOS[@]}"; do
@@ -200,6 +242,74 @@ if has send; then
 	bench send --scenario send --users "$USERS" --rooms 1 $(ceiling)
 	# The same users at a rate the server can carry: latency without the queue a saturated closed loop builds.
 	bench send-open --scenario send --users "$USERS" --rooms 1 --rate "$SEND_RATE" $(ceiling)
+	stop_last
+fi
+
+# The same send scenario on the Redis store: one chat-app, then two on the same Redis. Redis and the chat-apps share
+# SERVER_CPU (with 2 cores, the honest setup: the load generator keeps the other core); the CPU figure of a bench is
+# its chat-app's alone, Redis's CPU time for the whole run (warm-up included) is printed after it.
+if has redis; then
+	start_redis
+	start_chat chat-redis "${SERVER_JVM[@]}" -- "${UNLIMITED[@]}" $(redis_store)
+	redis_cpu_before=$(cpu_seconds "$REDIS_PID")
+	send_baseline=()
+	if [[ -f "$OUT/send.json" ]]; then
+		send_baseline=(--ceiling "$OUT/send.json")
+	fi
+	bench redis --scenario send --users "$USERS" --rooms 1 $(ceiling) "${send_baseline[@]}"
+	echo "redis-server CPU during the run (warm-up included): $(awk -v a="$redis_cpu_before" -v b="$(cpu_seconds "$REDIS_PID")" 'BEGIN { printf "%.2f", b - a }') s" \
+		| tee -a "$OUT/redis.txt"
+	stop_last
+	stop_last
+fi
+
+if has redis-2; then
+	start_redis
+	start_chat chat-redis-a "${SERVER_JVM[@]}" -- "${UNLIMITED[@]}" $(redis_store)
+	A_PID=$CHAT_PID
+	A_URL=$(wait_for "$OUT/chat-redis-a.log" 'listening on http://[^ ]+/rpc' | grep -oE 'http://[^ ]+')
+	start_chat chat-redis-b "${SERVER_JVM[@]}" -- "${UNLIMITED[@]}" $(redis_store)
+	B_PID=$CHAT_PID
+	B_URL=$(wait_for "$OUT/chat-redis-b.log" 'listening on http://[^ ]+/rpc' | grep -oE 'http://[^ ]+')
+	# The bench looks its server up once per run, so one bench process cannot spread its users over two servers:
+	# two run at once (both on BENCH_CPU), half of the users each, each aimed at one chat-app (--target) and reading
+	# that chat-app's CPU time. Each has rooms of its own; every message still reaches both chat-apps (pub/sub).
+	redis_cpu_before=$(cpu_seconds "$REDIS_PID")
+	echo "== redis-2: two load generators at once, $((USERS / 2)) users each, on $A_URL and $B_URL"
+	BENCH_PIDS=()
+	for half in a b; do
+		if [[ $half == a ]]; then pid=$A_PID url=$A_URL; else pid=$B_PID url=$B_URL; fi
+		taskset -c "$BENCH_CPU" "$JAVA" "${BENCH_JVM[@]}" -jar "$BENCH_JAR" --target "$url" --label "redis-2-$half" \
+			--duration "$DURATION" --warmup "$WARMUP" --json "$OUT/redis-2-$half.json" --server-pid "$pid" \
+			--scenario send --users "$((USERS / 2))" --rooms 1 > "$OUT/redis-2-$half.txt" 2>&1 &
+		BENCH_PIDS+=($!)
+	done
+	wait "${BENCH_PIDS[@]}"
+	redis_cpu=$(awk -v a="$redis_cpu_before" -v b="$(cpu_seconds "$REDIS_PID")" 'BEGIN { printf "%.2f", b - a }')
+	{
+		cat "$OUT/redis-2-a.txt" "$OUT/redis-2-b.txt"
+		ta=$(json_number "$OUT/redis-2-a.json" throughput)
+		tb=$(json_number "$OUT/redis-2-b.json" throughput)
+		ca=$(json_number "$OUT/redis-2-a.json" server_cpu_seconds)
+		cb=$(json_number "$OUT/redis-2-b.json" server_cpu_seconds)
+		na=$(json_number "$OUT/redis-2-a.json" count)
+		nb=$(json_number "$OUT/redis-2-b.json" count)
+		awk -v ta="$ta" -v tb="$tb" -v ca="$ca" -v cb="$cb" -v na="$na" -v nb="$nb" -v rc="$redis_cpu" -v u="$USERS" 'BEGIN {
+			printf "redis-2 (two chat-apps on one Redis, %d users in all): %.1f send_message/s together (%.1f + %.1f); ", \
+				u, ta + tb, ta, tb
+			printf "chat-apps CPU %.1f us per send\n", 1e6 * (ca + cb) / (na + nb)
+			printf "redis-server CPU during the run (warm-up included): %.2f s\n", rc
+		}'
+		for base in send redis; do
+			if [[ -f "$OUT/$base.json" ]]; then
+				awk -v t="$(awk -v ta="$ta" -v tb="$tb" 'BEGIN { print ta + tb }')" \
+					-v b="$(json_number "$OUT/$base.json" throughput)" -v l="$base" \
+					'BEGIN { printf "redis-2 vs %s: throughput %.1f %%\n", l, 100 * t / b }'
+			fi
+		done
+	} | tee "$OUT/redis-2.txt"
+	stop_last
+	stop_last
 	stop_last
 fi
 
@@ -245,7 +355,7 @@ if has longpoll; then
 fi
 
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
-for name in machine noop noop-jdk-client send send-open receive join-100 join-big rejoin-100 rejoin-big delivery delivery-1-receiver longpoll; do
+for name in machine noop noop-jdk-client send send-open redis redis-2 receive join-100 join-big rejoin-100 rejoin-big delivery delivery-1-receiver longpoll; do
 	if [[ -f "$OUT/$name.txt" ]]; then
 		cat "$OUT/$name.txt"
 		echo
