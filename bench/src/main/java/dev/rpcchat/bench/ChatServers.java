@@ -23,7 +23,7 @@ final class ChatServers {
 	 * The binder lists a dead server until its lease ends, and hands it out in its turn:
 	 * ask past it a few times.
 	 */
-	private static final int LOOKUPS_PAST_A_DEAD_SERVER = 4;
+	private static final int LOOKUPS_PAST_A_DEAD_SERVER = 8;
 
 	private final URI binder;
 
@@ -34,6 +34,8 @@ final class ChatServers {
 	private final Map<String, LongAdder> moves = new ConcurrentHashMap<>();
 
 	private final LongAdder failedAgain = new LongAdder();
+
+	private final Map<URI, URI> replacements = new ConcurrentHashMap<>();
 
 	private RpcClient binderClient;
 
@@ -60,7 +62,10 @@ final class ChatServers {
 	}
 
 	/**
-	 * Asks the binder for another server of a procedure than the one that failed.
+	 * Asks the binder for another server of a procedure than the one that failed, unless
+	 * another user did already. Servers that failed are skipped: while their lease lasts
+	 * the binder hands them out in their turn, and with many users asking at once the
+	 * turns of the live ones may all go to the others.
 	 * @param procedure the procedure's wire name
 	 * @param failed the endpoint that stopped answering
 	 * @return another endpoint
@@ -71,14 +76,23 @@ final class ChatServers {
 		if (this.target != null) {
 			throw new RpcCallException("io", failed + " stopped answering and --target names no other server");
 		}
+		URI known = this.replacements.get(failed);
+		if (known != null) {
+			return known;
+		}
 		URI found = failed;
-		for (int attempt = 0; attempt < LOOKUPS_PAST_A_DEAD_SERVER && found.equals(failed); attempt++) {
+		for (int attempt = 0; attempt < LOOKUPS_PAST_A_DEAD_SERVER && isDead(found, failed); attempt++) {
 			found = lookup(procedure);
 		}
-		if (found.equals(failed)) {
+		if (isDead(found, failed)) {
 			throw new RpcCallException("io", failed + " stopped answering and the binder names no other server");
 		}
-		return found;
+		URI first = this.replacements.putIfAbsent(failed, found);
+		return (first != null) ? first : found;
+	}
+
+	private boolean isDead(URI server, URI failed) {
+		return server.equals(failed) || this.replacements.containsKey(server);
 	}
 
 	/**

@@ -23,7 +23,7 @@ public class ProcedureLocator {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProcedureLocator.class);
 
-	private static final int MAX_LOOKUPS_PAST_A_DEAD_SERVER = 4;
+	private static final int MAX_LOOKUPS_PAST_A_DEAD_SERVER = 8;
 
 	private final BinderService binder;
 
