@@ -83,6 +83,13 @@ class ChatShellIntegrationTests {
 
 	@Test
 	@Order(4)
+	void takesALoneApostropheInAMessageAsPartOfIt() {
+		assertThat(this.ana.lineIsComplete("send I'm here, aren't you?")).isTrue();
+		assertThat(this.ana.run("send I'm here, aren't you?").output()).endsWith("#lobby you: I'm here, aren't you?");
+	}
+
+	@Test
+	@Order(4)
 	void printsMessagesLiveForTheOtherPerson() {
 		this.bob.live().start();
 		assertThat(this.ana.run("send are you there?").exitCode()).isZero();

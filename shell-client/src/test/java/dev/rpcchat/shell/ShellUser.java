@@ -12,6 +12,7 @@ import java.util.List;
 import dev.rpcchat.shell.session.ChatSession;
 import dev.rpcchat.shell.session.LiveMessages;
 import org.jline.reader.Candidate;
+import org.jline.reader.EOFError;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;
@@ -77,6 +78,21 @@ final class ShellUser implements AutoCloseable {
 		List<Candidate> candidates = new ArrayList<>();
 		this.context.getBean(CommandCompleter.class).complete(reader, parsed, candidates);
 		return candidates.stream().map(Candidate::value).toList();
+	}
+
+	/**
+	 * Whether pressing Enter after this line runs it, rather than asking for more (an
+	 * open quote).
+	 */
+	boolean lineIsComplete(String line) {
+		LineReader reader = this.context.getBean(LineReader.class);
+		try {
+			reader.getParser().parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE);
+			return true;
+		}
+		catch (EOFError ex) {
+			return false;
+		}
 	}
 
 	ChatShell shell() {
