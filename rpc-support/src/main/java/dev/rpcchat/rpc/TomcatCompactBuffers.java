@@ -20,8 +20,9 @@ import org.springframework.core.Ordered;
  * become {@link #SOCKET_READ_BUFFER_SIZE} and {@link #SOCKET_WRITE_BUFFER_SIZE}; per
  * request in flight, the response buffer becomes
  * {@link CompactHttp11NioProtocol#RESPONSE_BUFFER_SIZE} (unless the application chose
- * another protocol). Larger bodies and answers still pass whole, in more reads and
- * writes.
+ * another protocol) and the buffer for the trailer headers of a chunked body
+ * {@link #MAX_TRAILER_SIZE} (Tomcat: 8 KB, allocated for every request, chunked or not).
+ * Larger bodies and answers still pass whole, in more reads and writes.
  */
 final class TomcatCompactBuffers implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
