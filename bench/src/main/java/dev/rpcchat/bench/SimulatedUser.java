@@ -211,8 +211,10 @@ final class SimulatedUser implements AutoCloseable {
 	}
 
 	/**
-	 * Makes a call that may safely be made twice, once more at another server if this one
-	 * stopped answering.
+	 * Makes a call, once more at another server if this one stopped answering: sends
+	 * carry a {@code client_msg_id}, joins and reads change nothing twice, and a repeated
+	 * {@code create_room} or {@code register_user} is refused with an error that says
+	 * what happened.
 	 */
 	private JsonNode call(String method, Map<String, ?> params, boolean readResult) throws RpcCallException {
 		try {

@@ -2,6 +2,7 @@ package dev.rpcchat.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +84,7 @@ class BenchFailoverIntegrationTests {
 		pointTheBindersNextAnswerAtTheVictim();
 		ByteArrayOutputStream progress = new ByteArrayOutputStream();
 		BenchOptions options = BenchOptions.parse("--binder", binderUrl, "--scenario", "delivery", "--users", "4",
-				"--rooms", "2", "--receivers", "2", "--rate", "100", "--warmup", "1s", "--duration", "8s");
+				"--rooms", "2", "--receivers", "2", "--rate", "100", "--warmup", "1s", "--duration", "5s");
 		CompletableFuture<LatencyReport> run = CompletableFuture.supplyAsync(() -> {
 			try {
 				return new LoadGenerator(options, new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
@@ -162,7 +163,7 @@ class BenchFailoverIntegrationTests {
 		try {
 			return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new IllegalStateException("cannot start a chat-app process", ex);
 		}
 	}
