@@ -136,6 +136,19 @@ public class ErrorSentences implements ExitStatusExceptionMapper {
 				+ to.getAuthority() + ".";
 	}
 
+	/**
+	 * The line a live feed prints when it lost its server and will try again.
+	 * @param ex why its long poll failed, at the server the binder named last
+	 * @return one sentence
+	 */
+	public String feedRetrying(ServiceUnreachableException ex) {
+		if (ex.service() == ServiceUnreachableException.Service.CHAT_SERVER) {
+			return "The chat server at " + ex.url().getAuthority()
+					+ " stopped answering, and the binder knows no other. Retrying...";
+		}
+		return unreachable(ex) + " Retrying...";
+	}
+
 	private String unreachable(ServiceUnreachableException ex) {
 		return switch (ex.service()) {
 			case BINDER -> (ex.connectFailed() ? "Cannot reach " : "No answer in time from ") + "the binder at "

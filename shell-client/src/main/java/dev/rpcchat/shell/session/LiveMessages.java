@@ -304,7 +304,7 @@ public class LiveMessages {
 				}
 				catch (ServiceUnreachableException ex) {
 					if (current() && !lost) {
-						notice(LiveMessages.this.errors.sentence(ex) + " Retrying...");
+						notice(LiveMessages.this.errors.feedRetrying(ex));
 					}
 					lost = true;
 					pause(RETRY_PAUSE);

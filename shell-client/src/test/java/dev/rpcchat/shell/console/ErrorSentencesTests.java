@@ -86,6 +86,14 @@ class ErrorSentencesTests {
 	}
 
 	@Test
+	void saysALiveFeedLostItsServerAndRetries() {
+		ServiceUnreachableException error = new ServiceUnreachableException(Service.CHAT_SERVER,
+				URI.create("http://127.0.0.1:40001/rpc"), false, new IOException("reset"));
+		assertThat(this.errors.feedRetrying(error)).isEqualTo(
+				"The chat server at 127.0.0.1:40001 stopped answering, and the binder knows no other. Retrying...");
+	}
+
+	@Test
 	void saysCallsGoOnThroughAnotherChatServerInOneCalmLine() {
 		assertThat(this.errors.failover(URI.create("http://127.0.0.1:40001/rpc"),
 				URI.create("http://127.0.0.1:40002/rpc")))
