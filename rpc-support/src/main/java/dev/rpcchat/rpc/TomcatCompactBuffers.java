@@ -21,8 +21,10 @@ import org.springframework.core.Ordered;
  * request in flight, the response buffer becomes
  * {@link CompactHttp11NioProtocol#RESPONSE_BUFFER_SIZE} (unless the application chose
  * another protocol) and the buffer for the trailer headers of a chunked body
- * {@link #MAX_TRAILER_SIZE} (Tomcat: 8 KB, allocated for every request, chunked or not).
- * Larger bodies and answers still pass whole, in more reads and writes.
+ * {@link #MAX_TRAILER_SIZE} (Tomcat: 8 KB, allocated for every request, chunked or not),
+ * and the char buffer behind {@code getReader()}
+ * {@link SmallReaderBufferValve#CHAR_BUFFER_SIZE} chars (Tomcat: 16 KB). Larger bodies
+ * and answers still pass whole, in more reads and writes.
  */
 final class TomcatCompactBuffers implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
@@ -40,6 +42,7 @@ final class TomcatCompactBuffers implements WebServerFactoryCustomizer<TomcatSer
 			factory.setProtocol(CompactHttp11NioProtocol.class.getName());
 		}
 		factory.addConnectorCustomizers(TomcatCompactBuffers::shrinkBuffers);
+		factory.addEngineValves(new SmallReaderBufferValve());
 	}
 
 	private static void shrinkBuffers(Connector connector) {
