@@ -10,7 +10,7 @@
 #   `redis-server` on the PATH, e.g. apt-get install redis-server)
 #
 # Settings (environment): SERVER_CPU=0 BENCH_CPU=1 DURATION=20s WARMUP=30s OUT=bench/target/results/<time>
-#   USERS=16 POLLERS=10000 POLL_ROOMS=10 DELIVERY_RATE=1000 JOIN_BIG=1000000 SEND_RATE=2000 LONGPOLL_HEAP=512m
+#   REDIS_CPU=<SERVER_CPU> USERS=16 POLLERS=10000 POLL_ROOMS=10 DELIVERY_RATE=1000 JOIN_BIG=1000000 SEND_RATE=2000 LONGPOLL_HEAP=512m
 #   PROFILE=1 (a JFR recording of each chat-app, in $OUT/<name>.jfr)
 set -euo pipefail
 
@@ -167,17 +167,18 @@ jstat_used() {
 	"${JAVA_HOME:+$JAVA_HOME/bin/}jstat" -gc "$1" 2>/dev/null | awk 'NR == 2 { printf "%d", ($3 + $4 + $6 + $8) / 1024 }'
 }
 
-# start_redis: a redis-server on a free port, pinned to SERVER_CPU with the chat-apps (2 cores: the servers share
-# one, the load generator has the other), without persistence; sets REDIS_PORT and REDIS_PID.
+# start_redis: a redis-server on a free port, without persistence, pinned to REDIS_CPU: by default SERVER_CPU, with the
+# chat-apps (2 cores: the servers share one, the load generator has the other); REDIS_CPU=1 puts it next to the load
+# generator instead, as a stand-in for a Redis of its own. Sets REDIS_PORT and REDIS_PID.
 start_redis() {
 	command -v redis-server > /dev/null || { echo "run.sh: no redis-server on the PATH (apt-get install redis-server)" >&2; exit 1; }
 	REDIS_PORT=$(free_port)
-	taskset -c "$SERVER_CPU" redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no \
+	taskset -c "${REDIS_CPU:-$SERVER_CPU}" redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no \
 		> "$OUT/redis.log" 2>&1 &
 	PIDS+=($!)
 	REDIS_PID=$!
 	wait_for "$OUT/redis.log" 'Ready to accept connections' > /dev/null || exit 1
-	echo "redis-server $(redis-server --version | grep -oE 'v=[0-9.]+') on port $REDIS_PORT (pid $REDIS_PID)"
+	echo "redis-server $(redis-server --version | grep -oE 'v=[0-9.]+') on port $REDIS_PORT (pid $REDIS_PID, cpu ${REDIS_CPU:-$SERVER_CPU})"
 }
 
 # The chat-app arguments of the Redis store on the redis-server of start_redis.
