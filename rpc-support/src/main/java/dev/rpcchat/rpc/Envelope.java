@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import com.googlecode.jsonrpc4j.ErrorResolver.JsonError;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -201,10 +203,32 @@ final class Envelope {
 		}
 		JsonNode error = response.get("error");
 		if (error == null || error.isNull()) {
-			JsonNode result = response.get("result");
-			return result(id, (result != null) ? result : NullNode.getInstance());
+			JsonNode result = serialized(response.get("result"));
+			return (result != null) ? result(id, result) : error(id, RpcErrors.INTERNAL_ERROR);
 		}
 		return sanitized(id, error);
+	}
+
+	/**
+	 * Serializes a method's return value (or an error's data), which
+	 * {@link ContractServer} leaves as it is, once: a call whose value cannot be written
+	 * is answered with -32603 on its own, with its id.
+	 * @return the value as a raw JSON node, or {@code null} when it cannot be written
+	 */
+	private JsonNode serialized(JsonNode value) {
+		if (value == null) {
+			return NullNode.getInstance();
+		}
+		if (!(value instanceof POJONode pojo)) {
+			return value;
+		}
+		try {
+			return this.nodes.rawValueNode(new RawValue(this.mapper.writeValueAsString(pojo.getPojo())));
+		}
+		catch (JacksonException ex) {
+			logger.error("The result of a JSON-RPC method could not be written", ex);
+			return null;
+		}
 	}
 
 	private JsonNode sanitized(JsonNode id, JsonNode error) {
@@ -216,7 +240,12 @@ final class Envelope {
 		JsonNode message = error.get("message");
 		JsonNode data = error.get("data");
 		if (message != null && message.isTextual() && (!RpcErrors.isProtocolCode(code) || ours(code, message))) {
-			return error(id, code, message.textValue(), (data != null && !data.isNull()) ? data : null);
+			if (data == null || data.isNull()) {
+				return error(id, code, message.textValue(), null);
+			}
+			JsonNode writtenData = serialized(data);
+			return (writtenData != null) ? error(id, code, message.textValue(), writtenData)
+					: error(id, RpcErrors.INTERNAL_ERROR);
 		}
 		return error(id, (code == RpcErrors.INVALID_PARAMS) ? code : RpcErrors.INTERNAL_ERROR);
 	}

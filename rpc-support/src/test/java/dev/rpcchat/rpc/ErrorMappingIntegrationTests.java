@@ -62,6 +62,15 @@ class ErrorMappingIntegrationTests {
 	}
 
 	@Test
+	void answersResultThatCannotBeWrittenInBatchWithoutStoppingTheBatch() {
+		this.rpc.expect("""
+				[{"jsonrpc": "2.0", "method": "unwritable", "id": 1}, {"jsonrpc": "2.0", "method": "noop", "id": 2}]""",
+				"""
+						[{"jsonrpc": "2.0", "error": {"code": -32603, "message": "Internal error"}, "id": 1},
+						 {"jsonrpc": "2.0", "result": true, "id": 2}]""");
+	}
+
+	@Test
 	void answersUnexpectedExceptionInBatchWithoutStoppingTheBatch() {
 		this.rpc.expect("""
 				[{"jsonrpc": "2.0", "method": "explode", "id": 1}, {"jsonrpc": "2.0", "method": "noop", "id": 2}]""",
