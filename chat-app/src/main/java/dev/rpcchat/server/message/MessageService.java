@@ -169,9 +169,15 @@ public class MessageService {
 	 * format characters such as U+200B, which {@link String#isBlank()} lets through.
 	 */
 	static boolean isBlank(String content) {
-		return content.codePoints()
-			.allMatch((codePoint) -> Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)
-					|| Character.getType(codePoint) == Character.FORMAT);
+		for (int i = 0; i < content.length();) {
+			int codePoint = content.codePointAt(i);
+			if (!Character.isWhitespace(codePoint) && !Character.isSpaceChar(codePoint)
+					&& Character.getType(codePoint) != Character.FORMAT) {
+				return false;
+			}
+			i += Character.charCount(codePoint);
+		}
+		return true;
 	}
 
 	private static void throwIfRefused(SendCheck check, String roomName, String recipient) {
