@@ -12,6 +12,7 @@
 # Settings (environment): SERVER_CPU=0 BENCH_CPU=1 DURATION=20s WARMUP=30s OUT=bench/target/results/<time>
 #   REDIS_CPU=<SERVER_CPU> USERS=16 POLLERS=10000 POLL_ROOMS=10 DELIVERY_RATE=1000 JOIN_BIG=1000000 SEND_RATE=2000 LONGPOLL_HEAP=512m
 #   PROFILE=1 (a JFR recording of each chat-app, in $OUT/<name>.jfr)
+#   SERVER_JAVA_OPTS="-Xms1g -Xmx1g -XX:+UseG1GC -XX:+AlwaysPreTouch" (the JVM flags of the no-op server and chat-app)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -35,8 +36,10 @@ else
 	SCENARIOS=(noop send redis redis-2 receive join delivery longpoll)
 fi
 
-# The same JVM flags for the no-op server and chat-app, so the ratio compares the code, not the settings.
-SERVER_JVM=(-Xms1g -Xmx1g -XX:+UseG1GC -XX:+AlwaysPreTouch)
+# The same JVM flags for the no-op server and chat-app, so the ratio compares the code, not the settings
+# (SERVER_JAVA_OPTS replaces them, e.g. to try another collector).
+SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseG1GC -XX:+AlwaysPreTouch}"
+read -r -a SERVER_JVM <<< "$SERVER_JAVA_OPTS"
 BENCH_JVM=(-Xms1g -Xmx1g -XX:+UseG1GC)
 # Spring Boot log lines of the servers stay in their log files; the bench's setup lines go to the console.
 QUIET=(--logging.level.root=WARN --logging.level.dev.rpcchat=INFO)
