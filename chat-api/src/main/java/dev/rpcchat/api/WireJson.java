@@ -1,6 +1,8 @@
 package dev.rpcchat.api;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -21,7 +23,15 @@ public final class WireJson {
 	 * @return a new mapper
 	 */
 	public static ObjectMapper newObjectMapper() {
-		return JsonMapper.builder()
+		// Jackson's default keeps read and write buffers per thread. Every request runs
+		// on a
+		// virtual thread of its own, so each would allocate fresh buffers, and a waiting
+		// long
+		// poll would hold its thread's (about 10 KB) for as long as it waits. One pool
+		// shared
+		// by all threads keeps only as many as are in use at once.
+		JsonFactory factory = JsonFactory.builder().recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build();
+		return JsonMapper.builder(factory)
 			.addModule(new JavaTimeModule())
 			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
