@@ -4,6 +4,8 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,22 +63,14 @@ class ErrorMappingIntegrationTests {
 		assertThat(response.body()).doesNotContain("secret");
 	}
 
-	@Test
-	void answersResultThatCannotBeWrittenInBatchWithoutStoppingTheBatch() {
+	@ParameterizedTest
+	@ValueSource(strings = { "explode", "unwritable" })
+	void answersFailedCallInBatchWithoutStoppingTheBatch(String method) {
 		this.rpc.expect("""
-				[{"jsonrpc": "2.0", "method": "unwritable", "id": 1}, {"jsonrpc": "2.0", "method": "noop", "id": 2}]""",
-				"""
-						[{"jsonrpc": "2.0", "error": {"code": -32603, "message": "Internal error"}, "id": 1},
-						 {"jsonrpc": "2.0", "result": true, "id": 2}]""");
-	}
-
-	@Test
-	void answersUnexpectedExceptionInBatchWithoutStoppingTheBatch() {
-		this.rpc.expect("""
-				[{"jsonrpc": "2.0", "method": "explode", "id": 1}, {"jsonrpc": "2.0", "method": "noop", "id": 2}]""",
-				"""
-						[{"jsonrpc": "2.0", "error": {"code": -32603, "message": "Internal error"}, "id": 1},
-						 {"jsonrpc": "2.0", "result": true, "id": 2}]""");
+				[{"jsonrpc": "2.0", "method": "%s", "id": 1}, {"jsonrpc": "2.0", "method": "noop", "id": 2}]"""
+			.formatted(method), """
+					[{"jsonrpc": "2.0", "error": {"code": -32603, "message": "Internal error"}, "id": 1},
+					 {"jsonrpc": "2.0", "result": true, "id": 2}]""");
 	}
 
 }
