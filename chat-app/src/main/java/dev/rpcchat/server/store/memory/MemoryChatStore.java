@@ -42,8 +42,11 @@ public class MemoryChatStore implements ChatStore {
 	/** Rooms by name key. */
 	private final ConcurrentMap<String, MemoryRoom> rooms = new ConcurrentHashMap<>();
 
-	/** Sent messages by (sender key, client_msg_id). */
-	private final ConcurrentMap<SentKey, Sent> sent = new ConcurrentHashMap<>();
+	/**
+	 * Sent messages by (sender key, client_msg_id), remembered for
+	 * {@link #IDEMPOTENCY_WINDOW} from their timestamp.
+	 */
+	private final ConcurrentMap<SentKey, Message> sent = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates an empty store.
@@ -261,16 +264,13 @@ public class MemoryChatStore implements ChatStore {
 		// The entry stays locked while the room appends, so two sends of one
 		// client_msg_id store one message.
 		this.sent.compute(new SentKey(Names.key(message.sender()), message.clientMsgId()), (key, previous) -> {
-			if (previous != null && previous.isRememberedAt(now)) {
-				result.set(new AppendResult.Duplicate(previous.message()));
+			if (previous != null && isRemembered(previous, now)) {
+				result.set(new AppendResult.Duplicate(previous));
 				return previous;
 			}
 			AppendResult appended = appendToRoom(message, now);
 			result.set(appended);
-			if (appended instanceof AppendResult.Stored(Message stored)) {
-				return new Sent(stored, now.plus(IDEMPOTENCY_WINDOW));
-			}
-			return (previous != null && previous.isRememberedAt(now)) ? previous : null;
+			return (appended instanceof AppendResult.Stored(Message stored)) ? stored : null;
 		});
 		return result.get();
 	}
@@ -301,8 +301,8 @@ public class MemoryChatStore implements ChatStore {
 
 	@Override
 	public Optional<Message> findSent(String username, String clientMsgId, Instant now) {
-		Sent found = this.sent.get(new SentKey(Names.key(username), clientMsgId));
-		return (found != null && found.isRememberedAt(now)) ? Optional.of(found.message()) : Optional.empty();
+		Message found = this.sent.get(new SentKey(Names.key(username), clientMsgId));
+		return (found != null && isRemembered(found, now)) ? Optional.of(found) : Optional.empty();
 	}
 
 	@Override
@@ -368,18 +368,14 @@ public class MemoryChatStore implements ChatStore {
 
 	@Override
 	public void evictExpired(Instant now) {
-		this.sent.values().removeIf((entry) -> !entry.isRememberedAt(now));
+		this.sent.values().removeIf((message) -> !isRemembered(message, now));
+	}
+
+	private static boolean isRemembered(Message sent, Instant now) {
+		return now.isBefore(sent.timestamp().plus(IDEMPOTENCY_WINDOW));
 	}
 
 	private record SentKey(String senderKey, String clientMsgId) {
-
-	}
-
-	private record Sent(Message message, Instant rememberedUntil) {
-
-		boolean isRememberedAt(Instant now) {
-			return now.isBefore(this.rememberedUntil);
-		}
 
 	}
 
