@@ -23,13 +23,9 @@ public final class WireJson {
 	 * @return a new mapper
 	 */
 	public static ObjectMapper newObjectMapper() {
-		// Jackson's default keeps read and write buffers per thread. Every request runs
-		// on a
-		// virtual thread of its own, so each would allocate fresh buffers, and a waiting
-		// long
-		// poll would hold its thread's (about 10 KB) for as long as it waits. One pool
-		// shared
-		// by all threads keeps only as many as are in use at once.
+		// Jackson's default keeps its buffers per thread, and every request runs on a
+		// virtual thread of its own, so each request would allocate fresh ones. One pool
+		// shared by all threads reuses them (see bench/RESULTS.md, fix 4).
 		JsonFactory factory = JsonFactory.builder().recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build();
 		return JsonMapper.builder(factory)
 			.addModule(new JavaTimeModule())
