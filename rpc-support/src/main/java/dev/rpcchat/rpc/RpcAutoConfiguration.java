@@ -1,6 +1,7 @@
 package dev.rpcchat.rpc;
 
 import dev.rpcchat.api.WireJson;
+import dev.rpcchat.rpc.tomcat.TomcatTuning;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -10,10 +11,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
 /**
@@ -25,6 +28,7 @@ import org.springframework.core.Ordered;
 		beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(RpcService.class)
+@EnableConfigurationProperties(RpcProperties.class)
 public class RpcAutoConfiguration {
 
 	@Bean
@@ -51,16 +55,12 @@ public class RpcAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = { "org.apache.catalina.startup.Tomcat",
 			"org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory" })
+	@Import(TomcatTuning.class)
 	static class TomcatConfiguration {
 
 		@Bean
 		TomcatJsonErrors rpcTomcatJsonErrors() {
 			return new TomcatJsonErrors();
-		}
-
-		@Bean
-		TomcatCompactBuffers rpcTomcatCompactBuffers() {
-			return new TomcatCompactBuffers();
 		}
 
 	}

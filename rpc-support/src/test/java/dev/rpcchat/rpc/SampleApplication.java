@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Bean;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-class SampleApplication {
+public class SampleApplication {
 
 	@Bean
 	SampleServiceImplementation sampleService() {
