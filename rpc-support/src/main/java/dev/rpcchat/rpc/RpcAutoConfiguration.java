@@ -32,9 +32,10 @@ import org.springframework.core.Ordered;
 public class RpcAutoConfiguration {
 
 	@Bean
-	JsonRpcEndpoint jsonRpcEndpoint(RpcService service, ObjectProvider<MeterRegistry> meterRegistry) {
+	JsonRpcEndpoint jsonRpcEndpoint(RpcService service, ObjectProvider<MeterRegistry> meterRegistry,
+			RpcProperties properties) {
 		MeterRegistry registry = meterRegistry.getIfAvailable(SimpleMeterRegistry::new);
-		return new JsonRpcEndpoint(new Envelope(WireJson.newObjectMapper(), service, registry));
+		return new JsonRpcEndpoint(new Envelope(WireJson.newObjectMapper(), service, registry, properties.batch()));
 	}
 
 	@Bean

@@ -1,6 +1,7 @@
 package dev.rpcchat.rpc;
 
 import java.util.List;
+import java.util.Map;
 
 import com.googlecode.jsonrpc4j.JsonRpcMethod;
 import com.googlecode.jsonrpc4j.JsonRpcParam;
@@ -41,8 +42,32 @@ public interface SampleService {
 	@JsonRpcMethod("explode")
 	boolean explode();
 
+	/**
+	 * A long poll with nothing to wait for: waits until {@code wait_seconds} after its
+	 * request was read.
+	 * @param waitSeconds 0 to 30
+	 * @return the milliseconds it waited
+	 */
 	@JsonRpcMethod("wait_for")
 	int waitFor(@JsonRpcParam("wait_seconds") @JsonRpcOptional Integer waitSeconds);
+
+	/**
+	 * Keeps a text and its tags: a call with an effect.
+	 * @param text any text
+	 * @param tags more texts, nested
+	 * @return how many texts are kept
+	 */
+	@JsonRpcMethod("remember")
+	int remember(@JsonRpcParam("text") String text,
+			@JsonRpcParam("tags") @JsonRpcOptional Map<String, List<String>> tags);
+
+	/**
+	 * A text of the given length, to make answers of a chosen size.
+	 * @param length its length
+	 * @return that many {@code x}
+	 */
+	@JsonRpcMethod("text")
+	String text(@JsonRpcParam("length") int length);
 
 	@JsonRpcMethod("register_procedure")
 	boolean registerProcedure(@JsonRpcParam("procedure_name") String procedureName,

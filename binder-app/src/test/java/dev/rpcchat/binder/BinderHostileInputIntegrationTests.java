@@ -1,0 +1,56 @@
+package dev.rpcchat.binder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The binder gets rpc-support's refusal of text that is not Unicode and of numbers too
+ * large to read: such a registration changes nothing, and listings keep working for
+ * everyone.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class BinderHostileInputIntegrationTests {
+
+	@LocalServerPort
+	private int port;
+
+	private JsonRpcTestClient client;
+
+	@BeforeEach
+	void connect() {
+		this.client = new JsonRpcTestClient(this.port);
+	}
+
+	@Test
+	void refusesARegistrationWithAnUnpairedSurrogateAndKeepsListing() {
+		int before = this.client.result("list_procedures", null).size();
+		JsonNode answer = this.client
+			.post("""
+					{"jsonrpc": "2.0", "method": "register_procedure", "params": ["\\ud800", "127.0.0.1", 7001], "id": 1}""",
+					null);
+		assertThat(answer.get("error").get("code").asInt()).isEqualTo(-32602);
+		assertThat(answer.get("error").get("message").asText()).isEqualTo(
+				"Invalid params: 'procedure_name' is not valid Unicode text: it has an unpaired UTF-16 surrogate");
+		assertThat(answer.get("id").asInt()).isEqualTo(1);
+		assertThat(this.client.result("list_procedures", null)).hasSize(before);
+	}
+
+	@Test
+	void answersAPortTooLargeToReadAsParseError() {
+		JsonNode answer = this.client.post("""
+				{"jsonrpc": "2.0", "method": "register_procedure", "params": ["join_room", "127.0.0.1", 1e99999999999],
+				 "id": 1}""", null);
+		assertThat(answer.get("error").get("code").asInt()).isEqualTo(-32700);
+		assertThat(answer.get("id").isNull()).isTrue();
+		assertThat(this.client.result("list_procedures", null).findValuesAsText("procedure_name"))
+			.doesNotContain("join_room");
+	}
+
+}
