@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 
 /**
  * The one {@code POST /rpc} of a service: reads the body itself (any content type, at
@@ -80,7 +81,10 @@ final class JsonRpcEndpoint {
 		}
 	}
 
-	@RequestMapping({ PATH, PATH + "/" })
+	// OPTIONS too: Spring MVC would answer it itself with 200 and Allow: POST,OPTIONS (a
+	// browser's CORS preflight never gets here: RpcCors answers it)
+	@RequestMapping(path = { PATH, PATH + "/" }, method = { RequestMethod.GET, RequestMethod.HEAD, RequestMethod.PUT,
+			RequestMethod.PATCH, RequestMethod.DELETE, RequestMethod.OPTIONS, RequestMethod.TRACE })
 	void otherMethods(HttpServletResponse response) {
 		response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
 		response.setHeader(HttpHeaders.ALLOW, "POST");

@@ -21,14 +21,15 @@ import org.springframework.core.Ordered;
 
 /**
  * Exposes the application's one {@link RpcService} at {@code POST /rpc}, with
- * {@code rpc.discover} and the {@code rpc.server.calls} timer.
+ * {@code rpc.discover}, the {@code rpc.server.calls} timer, CORS for the origins of
+ * {@code chat.web.allowed-origins} and plain JSON for every answer outside a call.
  */
 @AutoConfiguration(
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
 		beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(RpcService.class)
-@EnableConfigurationProperties(RpcProperties.class)
+@EnableConfigurationProperties({ RpcProperties.class, ChatWebProperties.class })
 public class RpcAutoConfiguration {
 
 	@Bean
@@ -39,11 +40,19 @@ public class RpcAutoConfiguration {
 	}
 
 	@Bean
+	FilterRegistrationBean<RpcCors> rpcCorsFilter(ChatWebProperties properties) {
+		FilterRegistrationBean<RpcCors> registration = new FilterRegistrationBean<>(new RpcCors(properties));
+		registration.addUrlPatterns(JsonRpcEndpoint.PATH, JsonRpcEndpoint.PATH + "/");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	@Bean
 	FilterRegistrationBean<AnyContentTypeFilter> rpcAnyContentTypeFilter() {
 		FilterRegistrationBean<AnyContentTypeFilter> registration = new FilterRegistrationBean<>(
 				new AnyContentTypeFilter());
 		registration.addUrlPatterns(JsonRpcEndpoint.PATH, JsonRpcEndpoint.PATH + "/");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}
 

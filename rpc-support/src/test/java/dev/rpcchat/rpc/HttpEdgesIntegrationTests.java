@@ -6,6 +6,8 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -91,6 +93,28 @@ class HttpEdgesIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(405);
 		assertThat(response.headers().firstValue("Allow")).hasValue("POST");
 		assertThat(response.body()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "OPTIONS", "TRACE", "PUT", "DELETE", "PATCH" })
+	void refusesEveryOtherMethodOnRpcWithMethodNotAllowed(String method) {
+		for (String path : new String[] { "/rpc", "/rpc/" }) {
+			HttpResponse<String> response = send(
+					HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody()));
+			assertThat(response.statusCode()).as(method + " " + path).isEqualTo(405);
+			assertThat(response.headers().allValues("Allow")).as(method + " " + path).containsExactly("POST");
+			assertThat(response.body()).isEmpty();
+		}
+	}
+
+	@Test
+	void answersTheErrorPathItselfAsNotFound() {
+		for (HttpRequest.Builder request : new HttpRequest.Builder[] { HttpRequest.newBuilder(uri("/error")),
+				post("/error", WHOAMI), HttpRequest.newBuilder(uri("/error?status=500")) }) {
+			HttpResponse<String> response = send(request);
+			assertJson(response, 404);
+			assertThat(RpcHttp.json(response.body())).isEqualTo(RpcHttp.json(NOT_FOUND));
+		}
 	}
 
 	@Test

@@ -22,9 +22,12 @@ class RpcAutoConfigurationTests {
 
 	@Test
 	void exposesTheServiceWhenOneIsDeclared() {
-		this.web.withBean(RpcService.class, RpcAutoConfigurationTests::sampleService)
-			.run((context) -> assertThat(context).hasSingleBean(JsonRpcEndpoint.class)
-				.hasSingleBean(FilterRegistrationBean.class));
+		this.web.withBean(RpcService.class, RpcAutoConfigurationTests::sampleService).run((context) -> {
+			assertThat(context).hasSingleBean(JsonRpcEndpoint.class);
+			assertThat(context.getBeansOfType(FilterRegistrationBean.class).values())
+				.extracting(FilterRegistrationBean::getFilter)
+				.hasExactlyElementsOfTypes(RpcCors.class, AnyContentTypeFilter.class);
+		});
 	}
 
 	@Test

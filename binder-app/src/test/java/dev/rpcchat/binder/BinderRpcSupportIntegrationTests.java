@@ -1,5 +1,10 @@
 package dev.rpcchat.binder;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,12 +16,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The binder gets rpc-support's refusal of text that is not Unicode and of numbers too
- * large to read: such a registration changes nothing, and listings keep working for
- * everyone.
+ * What the binder gets from rpc-support: text that is not Unicode and numbers too large
+ * to read are refused, so such a registration changes nothing and listings keep working
+ * for everyone; a browser page of another origin may call it.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class BinderHostileInputIntegrationTests {
+class BinderRpcSupportIntegrationTests {
 
 	@LocalServerPort
 	private int port;
@@ -40,6 +45,20 @@ class BinderHostileInputIntegrationTests {
 				"Invalid params: 'procedure_name' is not valid Unicode text: it has an unpaired UTF-16 surrogate");
 		assertThat(answer.get("id").asInt()).isEqualTo(1);
 		assertThat(this.client.result("list_procedures", null)).hasSize(before);
+	}
+
+	@Test
+	void answersABrowsersPreflightForPostRpc() throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/rpc"))
+				.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+				.header("Origin", "https://page.example")
+				.header("Access-Control-Request-Method", "POST")
+				.header("Access-Control-Request-Headers", "authorization,content-type")
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Access-Control-Allow-Methods")).hasValue("POST");
+		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isPresent();
 	}
 
 	@Test
