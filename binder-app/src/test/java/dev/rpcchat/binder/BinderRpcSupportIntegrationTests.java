@@ -4,8 +4,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +51,23 @@ class BinderRpcSupportIntegrationTests {
 	}
 
 	@Test
+	void answersWithResultsTheSchemasOfItsDiscoveryAdmit() {
+		JsonNode document = this.client.result("rpc.discover", null);
+		assertThat(this.client.result("register_procedure", List.of("schema_probe", "127.0.0.1", 7003)).asBoolean())
+			.isTrue();
+		try {
+			JsonNode entries = this.client.result("list_procedures", null);
+			assertThat(entries.findValues("expires_at")).anySatisfy((expiry) -> assertThat(expiry.isNull()).isTrue());
+			assertThat(errors(document, "list_procedures", entries)).isEmpty();
+			JsonNode location = this.client.result("lookup_procedure", List.of("schema_probe"));
+			assertThat(errors(document, "lookup_procedure", location)).isEmpty();
+		}
+		finally {
+			this.client.result("unregister_procedure", List.of("schema_probe", "127.0.0.1", 7003));
+		}
+	}
+
+	@Test
 	void answersABrowsersPreflightForPostRpc() throws Exception {
 		HttpResponse<String> response = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/rpc"))
@@ -59,6 +79,20 @@ class BinderRpcSupportIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Access-Control-Allow-Methods")).hasValue("POST");
 		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isPresent();
+	}
+
+	private static List<String> errors(JsonNode document, String method, JsonNode result) {
+		for (JsonNode described : document.get("methods")) {
+			if (described.get("name").asText().equals(method)) {
+				return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
+					.getSchema(described.at("/result/schema"))
+					.validate(result)
+					.stream()
+					.map(Object::toString)
+					.toList();
+			}
+		}
+		throw new AssertionError("rpc.discover has no method " + method);
 	}
 
 	@Test

@@ -5,6 +5,10 @@ import java.util.Map;
 
 import com.googlecode.jsonrpc4j.JsonRpcMethod;
 import com.googlecode.jsonrpc4j.JsonRpcParam;
+import dev.rpcchat.api.ErrorCode;
+import dev.rpcchat.api.JsonRpcDescription;
+import dev.rpcchat.api.JsonRpcErrors;
+import dev.rpcchat.api.JsonRpcNullable;
 import dev.rpcchat.api.JsonRpcOptional;
 import dev.rpcchat.api.MessageType;
 
@@ -34,9 +38,12 @@ public interface SampleService {
 	List<Object> getData();
 
 	@JsonRpcMethod("whoami")
+	@JsonRpcNullable
 	String whoami();
 
 	@JsonRpcMethod("find_room")
+	@JsonRpcDescription("Finds a room. There never is one: it answers 1004.")
+	@JsonRpcErrors({ ErrorCode.INVALID_NAME, ErrorCode.ROOM_NOT_FOUND })
 	boolean findRoom(@JsonRpcParam("room_name") String roomName);
 
 	@JsonRpcMethod("explode")

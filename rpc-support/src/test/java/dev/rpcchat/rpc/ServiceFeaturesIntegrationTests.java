@@ -61,13 +61,13 @@ class ServiceFeaturesIntegrationTests {
 				[{"name": "procedure_name", "required": true, "schema": {"type": "string"}},
 				 {"name": "address", "required": true, "schema": {"type": "string"}},
 				 {"name": "port", "required": true, "schema": {"type": "integer"}},
-				 {"name": "ttl_seconds", "required": false, "schema": {"type": "integer"}}]"""));
+				 {"name": "ttl_seconds", "required": false, "schema": {"type": ["integer", "null"]}}]"""));
 		assertThat(register.get("result")).isEqualTo(RpcHttp.json("""
 				{"name": "result", "schema": {"type": "boolean"}}"""));
 		assertThat(method(document, "typed").at("/params/3/schema")).isEqualTo(RpcHttp.json("""
-				{"type": "array", "items": {"type": "string"}}"""));
+				{"type": ["array", "null"], "items": {"type": "string"}}"""));
 		assertThat(method(document, "typed").at("/params/4/schema")).isEqualTo(RpcHttp.json("""
-				{"type": "string", "enum": ["broadcast", "unicast", "system"]}"""));
+				{"type": ["string", "null"], "enum": ["broadcast", "unicast", "system", null]}"""));
 	}
 
 	@Test
