@@ -34,7 +34,8 @@ public final class LoadGenerator {
 
 	private static final int SETUP_CONCURRENCY = 32;
 
-	private static final int FILL_BATCH = 200;
+	// the servers' default rpc.batch.max-calls
+	private static final int FILL_BATCH = 100;
 
 	private final BenchOptions options;
 

@@ -27,14 +27,15 @@ public class NoopServerApplication {
 	private static final Logger logger = LoggerFactory.getLogger(NoopServerApplication.class);
 
 	/**
-	 * The chat server's web settings (chat-app's {@code application.yml}), so that the
-	 * ceiling runs on the same stack; command-line arguments override them.
+	 * The chat server's own settings (chat-app's {@code application.yml}), so that the
+	 * ceiling runs on the same stack; command-line arguments override them. Tomcat's
+	 * settings (header sizes, connection limits, buffers) come from rpc-support, as they
+	 * do for the chat server.
 	 */
 	static final Map<String, Object> CHAT_APP_SETTINGS = Map.of("server.port", "0", "server.shutdown", "graceful",
-			"server.tomcat.max-swallow-size", "-1", "spring.threads.virtual.enabled", "true",
-			"management.endpoints.web.exposure.include", "health,info,prometheus",
-			"management.endpoint.health.probes.enabled", "true", "spring.application.name", "noop-server",
-			"spring.main.banner-mode", "off");
+			"spring.threads.virtual.enabled", "true", "management.endpoints.web.exposure.include",
+			"health,info,prometheus", "management.endpoint.health.probes.enabled", "true", "spring.application.name",
+			"noop-server", "spring.main.banner-mode", "off");
 
 	@Bean
 	RpcService noopRpcService() {

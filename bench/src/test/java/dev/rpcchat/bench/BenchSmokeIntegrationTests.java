@@ -11,12 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -36,6 +38,10 @@ class BenchSmokeIntegrationTests {
 
 	private static String binderUrl;
 
+	private static ConfigurableApplicationContext chatApp;
+
+	private static ConfigurableApplicationContext noopServer;
+
 	@TempDir
 	Path directory;
 
@@ -44,10 +50,10 @@ class BenchSmokeIntegrationTests {
 		ConfigurableApplicationContext binder = start(new SpringApplicationBuilder(BinderApplication.class)
 			.run("--server.port=0", "--spring.application.name=binder-app"));
 		binderUrl = "http://127.0.0.1:" + port(binder) + "/rpc";
-		start(new SpringApplicationBuilder(ChatServerApplication.class).run("--server.port=0",
+		chatApp = start(new SpringApplicationBuilder(ChatServerApplication.class).run("--server.port=0",
 				"--spring.application.name=chat-app", "--spring.threads.virtual.enabled=true",
 				"--chat.binder.url=" + binderUrl, "--chat.messages.per-second=0"));
-		start(NoopServerApplication.serve("--serve-noop", "--binder", binderUrl, "--server.port=0"));
+		noopServer = start(NoopServerApplication.serve("--serve-noop", "--binder", binderUrl, "--server.port=0"));
 		await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
 			try (RpcClient client = new RpcClient(new RawHttpTransport(URI.create(binderUrl)))) {
 				client.invoke("lookup_procedure", Map.of("procedure_name", "send_message"), null);
@@ -58,6 +64,20 @@ class BenchSmokeIntegrationTests {
 	@AfterAll
 	static void stopThem() {
 		contexts.reversed().forEach(ConfigurableApplicationContext::close);
+	}
+
+	@Test
+	void servesTheNoopCeilingOnTheChatServersTomcatSettings() {
+		AbstractHttp11Protocol<?> chat = protocol(chatApp);
+		AbstractHttp11Protocol<?> noop = protocol(noopServer);
+		assertThat(noop.getClass()).isEqualTo(chat.getClass());
+		assertThat(noop.getMaxHttpRequestHeaderSize()).isEqualTo(chat.getMaxHttpRequestHeaderSize()).isEqualTo(4096);
+		assertThat(noop.getMaxHttpResponseHeaderSize()).isEqualTo(chat.getMaxHttpResponseHeaderSize()).isEqualTo(1024);
+		assertThat(noop.getMaxConnections()).isEqualTo(chat.getMaxConnections());
+		assertThat(noop.getMaxSwallowSize()).isEqualTo(chat.getMaxSwallowSize());
+		assertThat(noop.getMaxTrailerSize()).isEqualTo(chat.getMaxTrailerSize());
+		assertThat(noop.getProperty("socket.appReadBufSize")).isEqualTo(chat.getProperty("socket.appReadBufSize"));
+		assertThat(noop.getProperty("socket.appWriteBufSize")).isEqualTo(chat.getProperty("socket.appWriteBufSize"));
 	}
 
 	@Test
@@ -98,6 +118,11 @@ class BenchSmokeIntegrationTests {
 	@Test
 	void worksThroughTheJdkHttpClientToo() throws Exception {
 		assertSucceeded(run("--scenario", "send", "--users", "2", "--client", "jdk"), "send_message");
+	}
+
+	private static AbstractHttp11Protocol<?> protocol(ConfigurableApplicationContext context) {
+		TomcatWebServer server = (TomcatWebServer) ((WebServerApplicationContext) context).getWebServer();
+		return (AbstractHttp11Protocol<?>) server.getTomcat().getConnector().getProtocolHandler();
 	}
 
 	private static LatencyReport run(String... scenario) throws Exception {

@@ -23,6 +23,8 @@ public interface BinderService {
 	 * @return {@code true}
 	 */
 	@JsonRpcMethod("register_procedure")
+	@JsonRpcDescription("Registers, or renews, one provider of a procedure; without a TTL the entry is permanent.")
+	@JsonRpcErrors({ ErrorCode.UNAUTHORIZED, ErrorCode.INVALID_ENDPOINT })
 	boolean registerProcedure(@JsonRpcParam("procedure_name") String procedureName,
 			@JsonRpcParam("address") String address, @JsonRpcParam("port") long port,
 			@JsonRpcParam("ttl_seconds") @JsonRpcOptional Integer ttlSeconds);
@@ -35,6 +37,8 @@ public interface BinderService {
 	 * @return whether an entry was removed
 	 */
 	@JsonRpcMethod("unregister_procedure")
+	@JsonRpcDescription("Removes one provider of a procedure.")
+	@JsonRpcErrors({ ErrorCode.UNAUTHORIZED, ErrorCode.INVALID_ENDPOINT })
 	boolean unregisterProcedure(@JsonRpcParam("procedure_name") String procedureName,
 			@JsonRpcParam("address") String address, @JsonRpcParam("port") long port);
 
@@ -45,6 +49,8 @@ public interface BinderService {
 	 * @throws ChatException {@link ErrorCode#PROCEDURE_NOT_FOUND} when none is live
 	 */
 	@JsonRpcMethod("lookup_procedure")
+	@JsonRpcDescription("Finds one live provider of a procedure, round-robin across providers.")
+	@JsonRpcErrors(ErrorCode.PROCEDURE_NOT_FOUND)
 	ProcedureLocation lookupProcedure(@JsonRpcParam("procedure_name") String procedureName);
 
 	/**
@@ -52,6 +58,8 @@ public interface BinderService {
 	 * @return the entries, sorted by procedure name, address and port
 	 */
 	@JsonRpcMethod("list_procedures")
+	@JsonRpcDescription("Lists every live entry.")
+	@JsonRpcErrors({})
 	List<ProcedureEntry> listProcedures();
 
 }

@@ -17,6 +17,8 @@ public interface ChatService {
 	 * @return the name as registered and its token
 	 */
 	@JsonRpcMethod("register_user")
+	@JsonRpcDescription("Claims a username, unique case-insensitively, and opens a session for it.")
+	@JsonRpcErrors({ ErrorCode.INVALID_NAME, ErrorCode.USERNAME_TAKEN })
 	RegisteredUser registerUser(@JsonRpcParam("username") String username);
 
 	/**
@@ -25,6 +27,8 @@ public interface ChatService {
 	 * @return {@code true}
 	 */
 	@JsonRpcMethod("unregister_user")
+	@JsonRpcDescription("Ends the session: leaves every room (announced) and frees the name.")
+	@JsonRpcErrors(ErrorCode.UNAUTHORIZED)
 	boolean unregisterUser(@JsonRpcParam("username") String username);
 
 	/**
@@ -33,6 +37,8 @@ public interface ChatService {
 	 * @return when the session now expires
 	 */
 	@JsonRpcMethod("heartbeat")
+	@JsonRpcDescription("Keeps an idle session alive.")
+	@JsonRpcErrors(ErrorCode.UNAUTHORIZED)
 	SessionLease heartbeat(@JsonRpcParam("username") String username);
 
 	/**
@@ -41,6 +47,8 @@ public interface ChatService {
 	 * @return the room as created
 	 */
 	@JsonRpcMethod("create_room")
+	@JsonRpcDescription("Creates a room, unique case-insensitively; needs the token of any user.")
+	@JsonRpcErrors({ ErrorCode.UNAUTHORIZED, ErrorCode.INVALID_NAME, ErrorCode.ROOM_EXISTS })
 	Room createRoom(@JsonRpcParam("room_name") String roomName);
 
 	/**
@@ -50,6 +58,8 @@ public interface ChatService {
 	 * @return the users now in the room and its last 50 broadcasts, oldest first
 	 */
 	@JsonRpcMethod("join_room")
+	@JsonRpcDescription("Joins a room, announcing the join; joining a room one is in announces nothing.")
+	@JsonRpcErrors({ ErrorCode.UNAUTHORIZED, ErrorCode.INVALID_NAME, ErrorCode.ROOM_NOT_FOUND })
 	JoinedRoom joinRoom(@JsonRpcParam("username") String username, @JsonRpcParam("room_name") String roomName);
 
 	/**
@@ -59,6 +69,8 @@ public interface ChatService {
 	 * @return {@code true}
 	 */
 	@JsonRpcMethod("leave_room")
+	@JsonRpcDescription("Leaves a room, announcing the leave.")
+	@JsonRpcErrors({ ErrorCode.UNAUTHORIZED, ErrorCode.INVALID_NAME, ErrorCode.ROOM_NOT_FOUND, ErrorCode.NOT_IN_ROOM })
 	boolean leaveRoom(@JsonRpcParam("username") String username, @JsonRpcParam("room_name") String roomName);
 
 	/**
@@ -72,6 +84,9 @@ public interface ChatService {
 	 * @return the message as stored
 	 */
 	@JsonRpcMethod("send_message")
+	@JsonRpcDescription("Sends a broadcast, or a unicast when recipient is given.")
+	@JsonRpcErrors({ ErrorCode.UNAUTHORIZED, ErrorCode.INVALID_NAME, ErrorCode.ROOM_NOT_FOUND, ErrorCode.NOT_IN_ROOM,
+			ErrorCode.RECIPIENT_NOT_IN_ROOM, ErrorCode.INVALID_MESSAGE, ErrorCode.RATE_LIMITED })
 	Message sendMessage(@JsonRpcParam("username") String username, @JsonRpcParam("room_name") String roomName,
 			@JsonRpcParam("message") String message, @JsonRpcParam("recipient") @JsonRpcOptional String recipient,
 			@JsonRpcParam("client_msg_id") @JsonRpcOptional String clientMsgId);
@@ -87,6 +102,8 @@ public interface ChatService {
 	 * @return the messages, oldest first
 	 */
 	@JsonRpcMethod("receive_messages")
+	@JsonRpcDescription("Returns what this user may see that arrived in the room since the last call, and moves the cursor.")
+	@JsonRpcErrors({ ErrorCode.UNAUTHORIZED, ErrorCode.INVALID_NAME, ErrorCode.ROOM_NOT_FOUND, ErrorCode.NOT_IN_ROOM })
 	List<Message> receiveMessages(@JsonRpcParam("username") String username, @JsonRpcParam("room_name") String roomName,
 			@JsonRpcParam("wait_seconds") @JsonRpcOptional Integer waitSeconds,
 			@JsonRpcParam("after_id") @JsonRpcOptional Long afterId);
@@ -96,6 +113,8 @@ public interface ChatService {
 	 * @return the room names, sorted case-insensitively
 	 */
 	@JsonRpcMethod("list_rooms")
+	@JsonRpcDescription("Lists the rooms.")
+	@JsonRpcErrors({})
 	List<String> listRooms();
 
 	/**
@@ -104,6 +123,8 @@ public interface ChatService {
 	 * @return the usernames, sorted case-insensitively
 	 */
 	@JsonRpcMethod("list_users")
+	@JsonRpcDescription("Lists the users in a room.")
+	@JsonRpcErrors({ ErrorCode.INVALID_NAME, ErrorCode.ROOM_NOT_FOUND })
 	List<String> listUsers(@JsonRpcParam("room_name") String roomName);
 
 }

@@ -19,9 +19,9 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param timestamp when it was stored
  */
 @JsonNaming(SnakeCaseStrategy.class)
-public record Message(long id, String roomName, MessageType type, String sender, String recipient, String content,
-		@JsonFormat(shape = JsonFormat.Shape.STRING, pattern = WireFormat.TIMESTAMP_PATTERN,
-				timezone = WireFormat.TIMESTAMP_ZONE) Instant timestamp) {
+public record Message(long id, String roomName, MessageType type, @JsonRpcNullable String sender,
+		@JsonRpcNullable String recipient, String content, @JsonFormat(shape = JsonFormat.Shape.STRING,
+				pattern = WireFormat.TIMESTAMP_PATTERN, timezone = WireFormat.TIMESTAMP_ZONE) Instant timestamp) {
 
 	public Message {
 		Objects.requireNonNull(roomName, "roomName");

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(SnakeCaseStrategy.class)
 public record ProcedureEntry(String procedureName, String address, int port,
-		@JsonFormat(shape = JsonFormat.Shape.STRING, pattern = WireFormat.TIMESTAMP_PATTERN,
+		@JsonRpcNullable @JsonFormat(shape = JsonFormat.Shape.STRING, pattern = WireFormat.TIMESTAMP_PATTERN,
 				timezone = WireFormat.TIMESTAMP_ZONE) Instant expiresAt) {
 
 }

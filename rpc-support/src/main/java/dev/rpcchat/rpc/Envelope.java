@@ -1,45 +1,33 @@
 package dev.rpcchat.rpc;
 
-import java.io.IOException;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.POJONode;
-import com.fasterxml.jackson.databind.util.RawValue;
-import com.googlecode.jsonrpc4j.ErrorResolver.JsonError;
+import dev.rpcchat.rpc.Answers.Answer;
+import dev.rpcchat.rpc.ContractServer.Outcome;
+import dev.rpcchat.rpc.RequestReader.Request;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The JSON-RPC 2.0 envelope, exactly as the specification has it: parses a body, answers
- * batches and single requests, never answers notifications, checks every request and its
- * params before jsonrpc4j sees it, and times each call.
+ * The JSON-RPC 2.0 envelope, exactly as the specification has it: takes a body's bytes
+ * and the caller, gives the answer's bytes back. It parses and validates requests
+ * ({@link RequestReader}), answers a batch within its limits ({@link BatchAnswers}),
+ * never answers notifications, checks each call's params against the contract
+ * ({@link MethodDescriptor}) before jsonrpc4j runs it ({@link ContractServer}), writes
+ * each answer ({@link Answers}) and times each call ({@link RpcMetrics}).
  */
 final class Envelope {
 
-	private static final Logger logger = LoggerFactory.getLogger(Envelope.class);
+	private final RequestReader reader;
 
-	private static final String VERSION = "2.0";
-
-	private static final IntNode INTERNAL_ID = IntNode.valueOf(1);
-
-	private final ObjectMapper mapper;
-
-	private final ObjectReader reader;
-
-	private final JsonNodeFactory nodes;
+	private final Answers answers;
 
 	private final Map<String, MethodDescriptor> methods;
 
@@ -49,35 +37,41 @@ final class Envelope {
 
 	private final RpcMetrics metrics;
 
-	Envelope(ObjectMapper mapper, RpcService service, MeterRegistry meterRegistry) {
-		this.mapper = mapper;
-		// big decimals keep every numeric id exactly as it came, whatever its size
-		this.reader = mapper.readerFor(JsonNode.class)
-			.with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-		this.nodes = mapper.getNodeFactory();
+	private final BatchAnswers batches;
+
+	private final JsonNodeFactory nodes;
+
+	Envelope(ObjectMapper mapper, RpcService service, MeterRegistry meterRegistry, RpcProperties.Batch limits) {
+		this.reader = new RequestReader(mapper);
+		this.answers = new Answers(mapper);
 		this.methods = MethodDescriptor.of(service.contract(), mapper);
 		this.server = new ContractServer(mapper, service);
 		this.discovery = RpcDiscovery.document(service.contract(), this.methods.values(), mapper);
 		Set<String> known = new HashSet<>(this.methods.keySet());
 		known.add(RpcDiscovery.METHOD);
 		this.metrics = new RpcMetrics(meterRegistry, known);
+		this.batches = new BatchAnswers(limits, this.answers, this.metrics);
+		this.nodes = mapper.getNodeFactory();
 	}
 
 	/**
 	 * Answers a body.
-	 * @param body the HTTP request body
-	 * @param token the bearer token of the HTTP request, or {@code null}
+	 * @param body the request's bytes
+	 * @param caller the caller of the request's calls
 	 * @return the answer, or {@code null} when there is nothing to answer
 	 */
-	byte[] answer(byte[] body, String token) {
+	byte[] answer(byte[] body, RpcCaller.Context caller) {
 		long start = this.metrics.start();
-		JsonNode root = parse(body);
+		JsonNode root = this.reader.parse(body);
 		if (root == null) {
 			this.metrics.record(start, null, RpcErrors.PARSE_ERROR);
-			return write(error(NullNode.getInstance(), RpcErrors.PARSE_ERROR));
+			return this.answers.write(this.answers.error(NullNode.getInstance(), RpcErrors.PARSE_ERROR)).bytes();
 		}
-		JsonNode answer = root.isArray() ? batch((ArrayNode) root, token, start) : single(root, token, start);
-		return (answer != null) ? write(answer) : null;
+		if (root.isArray()) {
+			return this.batches.answer((ArrayNode) root, new BatchCalls(caller), start);
+		}
+		Answer answer = answer(root, caller, start);
+		return (answer != null) ? answer.bytes() : null;
 	}
 
 	/**
@@ -86,7 +80,7 @@ final class Envelope {
 	 */
 	byte[] tooLarge() {
 		this.metrics.record(this.metrics.start(), null, RpcErrors.INVALID_REQUEST);
-		return write(error(NullNode.getInstance(), RpcErrors.INVALID_REQUEST));
+		return this.answers.write(this.answers.error(NullNode.getInstance(), RpcErrors.INVALID_REQUEST)).bytes();
 	}
 
 	/**
@@ -94,201 +88,87 @@ final class Envelope {
 	 * @return the -32603 error with a null id
 	 */
 	byte[] internalError() {
-		return write(error(NullNode.getInstance(), RpcErrors.INTERNAL_ERROR));
+		return this.answers.write(this.answers.error(NullNode.getInstance(), RpcErrors.INTERNAL_ERROR)).bytes();
 	}
 
-	private JsonNode parse(byte[] body) {
-		try {
-			JsonNode root = this.reader.readTree(body);
-			return (root == null || root.isMissingNode()) ? null : root;
-		}
-		catch (IOException ex) {
-			return null;
-		}
+	private Answer answer(JsonNode node, RpcCaller.Context caller, long start) {
+		return switch (this.reader.read(node)) {
+			case Request.Invalid invalid ->
+				timed(start, null, this.answers.error(invalid.id(), RpcErrors.INVALID_REQUEST), false);
+			case Request.Call call -> timed(start, call.method(), call(call, caller), call.notification());
+		};
 	}
 
-	private JsonNode batch(ArrayNode requests, String token, long start) {
-		if (requests.isEmpty()) {
-			this.metrics.record(start, null, RpcErrors.INVALID_REQUEST);
-			return error(NullNode.getInstance(), RpcErrors.INVALID_REQUEST);
-		}
-		ArrayNode answers = this.nodes.arrayNode(requests.size());
-		boolean first = true;
-		for (JsonNode request : requests) {
-			JsonNode answer = single(request, token, first ? start : this.metrics.start());
-			first = false;
-			if (answer != null) {
-				answers.add(answer);
-			}
-		}
-		return answers.isEmpty() ? null : answers;
-	}
-
-	private JsonNode single(JsonNode request, String token, long start) {
-		if (!request.isObject()) {
-			this.metrics.record(start, null, RpcErrors.INVALID_REQUEST);
-			return error(NullNode.getInstance(), RpcErrors.INVALID_REQUEST);
-		}
-		JsonNode id = request.get("id");
-		boolean validId = id == null || id.isTextual() || id.isNumber() || id.isNull();
-		JsonNode echoedId = (id != null && validId) ? id : NullNode.getInstance();
-		JsonNode method = request.get("method");
-		JsonNode params = request.get("params");
-		if (!validId || !isVersion(request.get("jsonrpc")) || method == null || !method.isTextual()
-				|| (params != null && !params.isContainerNode())) {
-			this.metrics.record(start, null, RpcErrors.INVALID_REQUEST);
-			return error(echoedId, RpcErrors.INVALID_REQUEST);
-		}
-		JsonNode answer = call(method.textValue(), params, echoedId, token, start);
-		return (id != null) ? answer : null;
-	}
-
-	private static boolean isVersion(JsonNode version) {
-		return version != null && version.isTextual() && VERSION.equals(version.textValue());
-	}
-
-	private JsonNode call(String name, JsonNode params, JsonNode id, String token, long start) {
-		JsonNode answer;
-		if (RpcDiscovery.METHOD.equals(name)) {
-			answer = discover(params, id);
-		}
-		else {
-			MethodDescriptor method = this.methods.get(name);
-			answer = (method != null) ? invoke(method, params, id, token) : error(id, RpcErrors.METHOD_NOT_FOUND);
-		}
-		JsonNode error = answer.get("error");
-		this.metrics.record(start, name, (error != null) ? error.path("code").asInt(RpcErrors.INTERNAL_ERROR) : 0);
-		return answer;
-	}
-
-	private JsonNode discover(JsonNode params, JsonNode id) {
-		if (params != null && !params.isEmpty()) {
-			return error(id, RpcErrors.INVALID_PARAMS,
-					"Invalid params: '" + RpcDiscovery.METHOD + "' takes no parameters", null);
-		}
-		return result(id, this.discovery);
-	}
-
-	private JsonNode invoke(MethodDescriptor method, JsonNode params, JsonNode id, String token) {
-		ArrayNode normalized;
-		try {
-			normalized = method.normalize(params, this.nodes);
-		}
-		catch (InvalidParamsException ex) {
-			return error(id, RpcErrors.INVALID_PARAMS, ex.getMessage(), null);
-		}
-		ObjectNode request = this.nodes.objectNode();
-		request.put("jsonrpc", VERSION);
-		request.set("id", INTERNAL_ID);
-		request.put("method", method.name());
-		request.set("params", normalized);
-		JsonNode[] response = new JsonNode[1];
-		RpcCaller.runWith(token, () -> response[0] = dispatch(request));
-		return reply(id, response[0]);
-	}
-
-	private JsonNode dispatch(ObjectNode request) {
-		try {
-			return this.server.invoke(request);
-		}
-		catch (IOException | RuntimeException ex) {
-			logger.error("jsonrpc4j could not dispatch {}", request.get("method"), ex);
-			return null;
-		}
-	}
-
-	private JsonNode reply(JsonNode id, JsonNode response) {
-		if (response == null) {
-			return error(id, RpcErrors.INTERNAL_ERROR);
-		}
-		JsonNode error = response.get("error");
-		if (error == null || error.isNull()) {
-			JsonNode result = serialized(response.get("result"));
-			return (result != null) ? result(id, result) : error(id, RpcErrors.INTERNAL_ERROR);
-		}
-		return sanitized(id, error);
+	private Answer refuse(JsonNode node, long start, String message) {
+		return switch (this.reader.read(node)) {
+			case Request.Invalid invalid ->
+				timed(start, null, this.answers.error(invalid.id(), RpcErrors.INVALID_REQUEST), false);
+			case Request.Call call -> timed(start, call.method(),
+					this.answers.error(call.id(), RpcErrors.NOT_EXECUTED, message, null), call.notification());
+		};
 	}
 
 	/**
-	 * Serializes a method's return value (or an error's data), which
-	 * {@link ContractServer} leaves as it is, once: a call whose value cannot be written
-	 * is answered with -32603 on its own, with its id.
-	 * @return the value as a raw JSON node, or {@code null} when it cannot be written
+	 * Writes a call's answer, unless it was a notification, and records the call.
 	 */
-	private JsonNode serialized(JsonNode value) {
-		if (value == null) {
-			return NullNode.getInstance();
+	private Answer timed(long start, String method, ObjectNode answer, boolean notification) {
+		Answer written = notification ? null : this.answers.write(answer);
+		this.metrics.record(start, method, (written != null) ? written.code() : Answers.code(answer));
+		return written;
+	}
+
+	private ObjectNode call(Request.Call call, RpcCaller.Context caller) {
+		if (RpcDiscovery.METHOD.equals(call.method())) {
+			return discover(call);
 		}
-		if (!(value instanceof POJONode pojo)) {
-			return value;
+		MethodDescriptor method = this.methods.get(call.method());
+		if (method == null) {
+			return this.answers.error(call.id(), RpcErrors.METHOD_NOT_FOUND);
 		}
+		ArrayNode params;
 		try {
-			return this.nodes.rawValueNode(new RawValue(this.mapper.writeValueAsString(pojo.getPojo())));
+			params = method.normalize(call.params(), this.nodes);
 		}
-		catch (JacksonException ex) {
-			logger.error("The result of a JSON-RPC method could not be written", ex);
-			return null;
+		catch (InvalidParamsException ex) {
+			return this.answers.error(call.id(), RpcErrors.INVALID_PARAMS, ex.getMessage(), null);
 		}
+		Outcome[] outcome = new Outcome[1];
+		RpcCaller.runWith(caller, () -> outcome[0] = this.server.invoke(method, params));
+		return switch (outcome[0]) {
+			case Outcome.Returned returned -> this.answers.result(call.id(), returned.value());
+			case Outcome.Failed failed -> this.answers.error(call.id(), failed.code(), failed.message(), failed.data());
+		};
 	}
 
-	private JsonNode sanitized(JsonNode id, JsonNode error) {
-		JsonNode codeNode = error.get("code");
-		if (codeNode == null || !codeNode.canConvertToInt()) {
-			return error(id, RpcErrors.INTERNAL_ERROR);
+	private ObjectNode discover(Request.Call call) {
+		if (call.params() != null && !call.params().isEmpty()) {
+			return this.answers.error(call.id(), RpcErrors.INVALID_PARAMS,
+					"Invalid params: '" + RpcDiscovery.METHOD + "' takes no parameters", null);
 		}
-		int code = codeNode.intValue();
-		JsonNode message = error.get("message");
-		JsonNode data = error.get("data");
-		if (message != null && message.isTextual() && (!RpcErrors.isProtocolCode(code) || ours(code, message))) {
-			if (data == null || data.isNull()) {
-				return error(id, code, message.textValue(), null);
-			}
-			JsonNode writtenData = serialized(data);
-			return (writtenData != null) ? error(id, code, message.textValue(), writtenData)
-					: error(id, RpcErrors.INTERNAL_ERROR);
-		}
-		return error(id, (code == RpcErrors.INVALID_PARAMS) ? code : RpcErrors.INTERNAL_ERROR);
+		return this.answers.result(call.id(), this.discovery);
 	}
 
-	// jsonrpc4j's own -32602 messages name indexes and framework words: only an
-	// InvalidParamsException's sentence goes out
-	private static boolean ours(int code, JsonNode message) {
-		return code == RpcErrors.INVALID_PARAMS && !message.textValue().startsWith("Failed to read method parameter")
-				&& !message.textValue().equals(JsonError.METHOD_PARAMS_INVALID.message);
-	}
+	/**
+	 * The calls of one batch, all made by one caller.
+	 */
+	private final class BatchCalls implements BatchAnswers.Calls {
 
-	private ObjectNode result(JsonNode id, JsonNode result) {
-		ObjectNode answer = this.nodes.objectNode();
-		answer.put("jsonrpc", VERSION);
-		answer.set("result", result);
-		answer.set("id", id);
-		return answer;
-	}
+		private final RpcCaller.Context caller;
 
-	private ObjectNode error(JsonNode id, int code) {
-		return error(id, code, RpcErrors.message(code), null);
-	}
-
-	private ObjectNode error(JsonNode id, int code, String message, JsonNode data) {
-		ObjectNode answer = this.nodes.objectNode();
-		answer.put("jsonrpc", VERSION);
-		ObjectNode error = answer.putObject("error");
-		error.put("code", code);
-		error.put("message", message);
-		if (data != null) {
-			error.set("data", data);
+		BatchCalls(RpcCaller.Context caller) {
+			this.caller = caller;
 		}
-		answer.set("id", id);
-		return answer;
-	}
 
-	private byte[] write(JsonNode answer) {
-		try {
-			return this.mapper.writeValueAsBytes(answer);
+		@Override
+		public Answer answer(JsonNode request, long start) {
+			return Envelope.this.answer(request, this.caller, start);
 		}
-		catch (JacksonException ex) {
-			throw new IllegalStateException("A JSON tree could not be written", ex);
+
+		@Override
+		public Answer refuse(JsonNode request, long start, String message) {
+			return Envelope.this.refuse(request, start, message);
 		}
+
 	}
 
 }

@@ -37,9 +37,8 @@ final class JsonErrorReportValve extends ErrorReportValve {
 			if (rpc) {
 				response.setStatus(200);
 			}
-			// Tomcat drops a connection whose request it could not read: say so, or a
-			// client
-			// would send its next request down a closed connection.
+			// Tomcat drops a connection whose request it could not read: say so,
+			// or a client would send its next request down a closed connection.
 			response.setHeader("Connection", "close");
 			response.setContentType("application/json");
 			response.setContentLength(body.length);

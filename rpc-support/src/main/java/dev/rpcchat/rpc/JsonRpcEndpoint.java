@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 
 /**
  * The one {@code POST /rpc} of a service: reads the body itself (any content type, at
@@ -49,7 +50,7 @@ final class JsonRpcEndpoint {
 			logger.debug("Could not read a JSON-RPC request body; the client is gone", ex);
 			return;
 		}
-		write(response, (body != null) ? answer(body, bearerToken(request)) : this.envelope.tooLarge());
+		write(response, (body != null) ? answer(body, caller(request)) : this.envelope.tooLarge());
 	}
 
 	/**
@@ -70,9 +71,9 @@ final class JsonRpcEndpoint {
 		}
 	}
 
-	private byte[] answer(byte[] body, String token) {
+	private byte[] answer(byte[] body, RpcCaller.Context caller) {
 		try {
-			return this.envelope.answer(body, token);
+			return this.envelope.answer(body, caller);
 		}
 		catch (RuntimeException ex) {
 			logger.error("Unexpected failure answering a JSON-RPC request", ex);
@@ -80,7 +81,10 @@ final class JsonRpcEndpoint {
 		}
 	}
 
-	@RequestMapping({ PATH, PATH + "/" })
+	// OPTIONS too: Spring MVC would answer it itself with 200 and Allow: POST,OPTIONS (a
+	// browser's CORS preflight never gets here: RpcCors answers it)
+	@RequestMapping(path = { PATH, PATH + "/" }, method = { RequestMethod.GET, RequestMethod.HEAD, RequestMethod.PUT,
+			RequestMethod.PATCH, RequestMethod.DELETE, RequestMethod.OPTIONS, RequestMethod.TRACE })
 	void otherMethods(HttpServletResponse response) {
 		response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
 		response.setHeader(HttpHeaders.ALLOW, "POST");
@@ -98,6 +102,11 @@ final class JsonRpcEndpoint {
 			}
 		}
 		return true;
+	}
+
+	// read right after the body: the request's reception is when its last byte came
+	private static RpcCaller.Context caller(HttpServletRequest request) {
+		return new RpcCaller.Context(bearerToken(request), request.getRemoteAddr(), System.nanoTime(), null);
 	}
 
 	private static String bearerToken(HttpServletRequest request) {

@@ -95,8 +95,9 @@ record MethodDescriptor(String name, Method method, List<ParamDescriptor> params
 	 * absent
 	 * @param nodes creates the result
 	 * @return the params by position, one per parameter
-	 * @throws InvalidParamsException when a param is unknown, missing or of the wrong
-	 * type
+	 * @throws InvalidParamsException when a param is unknown, missing, of the wrong type
+	 * or holds text that is not Unicode (an unpaired surrogate, in any string at any
+	 * depth)
 	 */
 	ArrayNode normalize(JsonNode given, JsonNodeFactory nodes) {
 		JsonNode[] values = new JsonNode[this.params.size()];
@@ -115,6 +116,9 @@ record MethodDescriptor(String name, Method method, List<ParamDescriptor> params
 					throw param.invalid("is required");
 				}
 				value = NullNode.getInstance();
+			}
+			if (Surrogates.unpairedIn(value)) {
+				throw param.invalid("is not valid Unicode text: it has an unpaired UTF-16 surrogate");
 			}
 			param.check(value);
 			normalized.add(value);
@@ -137,6 +141,10 @@ record MethodDescriptor(String name, Method method, List<ParamDescriptor> params
 		while (fields.hasNext()) {
 			Map.Entry<String, JsonNode> field = fields.next();
 			int index = indexOf(field.getKey());
+			if (index < 0 && Surrogates.unpairedIn(field.getKey())) {
+				throw new InvalidParamsException("Invalid params: '" + this.name
+						+ "' has no parameter of that name, which is not valid Unicode text");
+			}
 			if (index < 0) {
 				throw new InvalidParamsException(
 						"Invalid params: '" + this.name + "' has no parameter '" + field.getKey() + "'");

@@ -51,7 +51,7 @@ record ParamDescriptor(String name, boolean optional, JavaType type, ParamKind k
 		switch (this.kind) {
 			case STRING -> checkString(value);
 			case INTEGER -> checkInteger(value);
-			case NUMBER -> require(value.isNumber());
+			case NUMBER -> checkNumber(value);
 			case BOOLEAN -> require(value.isBoolean());
 			case ARRAY -> checkStructured(value, value.isArray());
 			case OBJECT -> checkStructured(value, value.isObject());
@@ -77,6 +77,17 @@ record ParamDescriptor(String name, boolean optional, JavaType type, ParamKind k
 		long min = min(raw);
 		long max = max(raw);
 		if (!value.canConvertToLong() || value.longValue() < min || value.longValue() > max) {
+			throw invalid("is out of range");
+		}
+	}
+
+	private void checkNumber(JsonNode value) {
+		require(value.isNumber());
+		Class<?> raw = this.type.getRawClass();
+		boolean isDouble = raw == double.class || raw == Double.class;
+		boolean isFloat = raw == float.class || raw == Float.class;
+		// 1e400 is a number, but as a double it is infinite
+		if ((isDouble && !Double.isFinite(value.doubleValue())) || (isFloat && !Float.isFinite(value.floatValue()))) {
 			throw invalid("is out of range");
 		}
 	}

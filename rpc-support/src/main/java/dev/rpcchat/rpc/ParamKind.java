@@ -1,6 +1,5 @@
 package dev.rpcchat.rpc;
 
-import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.temporal.TemporalAccessor;
@@ -10,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The JSON type a parameter or result of a Java type takes on the wire.
@@ -67,10 +65,6 @@ enum ParamKind {
 	 */
 	String description() {
 		return this.description;
-	}
-
-	static ParamKind of(ObjectMapper mapper, Type type) {
-		return of(mapper.constructType(type));
 	}
 
 	static ParamKind of(JavaType type) {

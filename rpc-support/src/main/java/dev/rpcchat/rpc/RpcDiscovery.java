@@ -13,13 +13,21 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rpcchat.api.ErrorCode;
+import dev.rpcchat.api.JsonRpcDescription;
+import dev.rpcchat.api.JsonRpcErrors;
+import dev.rpcchat.api.JsonRpcNullable;
 
 /**
  * Writes the OpenRPC 1.2.6 document that {@code rpc.discover} returns, from the contract
- * interface's methods.
+ * interface: each method's summary and description ({@link JsonRpcDescription}), params,
+ * result and application errors ({@link JsonRpcErrors}); a schema admits {@code null}
+ * where the contract says a value may be null (an optional param, a
+ * {@link JsonRpcNullable} record component or result).
  */
 final class RpcDiscovery {
 
@@ -55,31 +63,59 @@ final class RpcDiscovery {
 	private static ObjectNode method(MethodDescriptor method, ObjectMapper mapper) {
 		ObjectNode described = mapper.createObjectNode();
 		described.put("name", method.name());
-		described.put("summary", sentence(method.name()));
+		JsonRpcDescription description = method.method().getAnnotation(JsonRpcDescription.class);
+		described.put("summary", (description != null) ? firstSentence(description.value()) : sentence(method.name()));
+		if (description != null) {
+			described.put("description", description.value());
+		}
 		described.put("paramStructure", "either");
 		ArrayNode params = described.putArray("params");
 		for (ParamDescriptor param : method.params()) {
-			ObjectNode described2 = params.addObject();
-			described2.put("name", param.name());
-			described2.put("required", !param.optional());
-			described2.set("schema", schema(param.type(), mapper, new HashSet<>()));
+			ObjectNode describedParam = params.addObject();
+			describedParam.put("name", param.name());
+			describedParam.put("required", !param.optional());
+			describedParam.set("schema", schema(param.type(), param.optional(), mapper, new HashSet<>()));
 		}
 		ObjectNode result = described.putObject("result");
 		result.put("name", "result");
-		result.set("schema", schema(method.result(), mapper, new HashSet<>()));
+		result.set("schema", schema(method.result(), method.method().isAnnotationPresent(JsonRpcNullable.class), mapper,
+				new HashSet<>()));
+		JsonRpcErrors errors = method.method().getAnnotation(JsonRpcErrors.class);
+		if (errors != null && errors.value().length > 0) {
+			ArrayNode describedErrors = described.putArray("errors");
+			for (ErrorCode error : errors.value()) {
+				ObjectNode describedError = describedErrors.addObject();
+				describedError.put("code", error.code());
+				describedError.put("message", sentence(error.reason()));
+				describedError.putObject("data").put("reason", error.reason());
+			}
+		}
 		return described;
 	}
 
-	static ObjectNode schema(JavaType type, ObjectMapper mapper, Set<Class<?>> seen) {
+	/**
+	 * The JSON schema of the values of a type.
+	 * @param type a Java type
+	 * @param nullable whether {@code null} is a value too
+	 * @param mapper the wire mapper, which decides property and enum names
+	 * @param seen the types being described, which a nested one does not describe again
+	 * @return the schema
+	 */
+	static ObjectNode schema(JavaType type, boolean nullable, ObjectMapper mapper, Set<Class<?>> seen) {
 		ObjectNode schema = mapper.createObjectNode();
 		ParamKind kind = ParamKind.of(type);
 		if (kind.schemaType() != null) {
-			schema.put("type", kind.schemaType());
+			if (nullable && kind != ParamKind.NULL) {
+				schema.putArray("type").add(kind.schemaType()).add("null");
+			}
+			else {
+				schema.put("type", kind.schemaType());
+			}
 		}
 		Class<?> raw = type.getRawClass();
 		switch (kind) {
-			case STRING -> describeString(schema, raw, mapper);
-			case ARRAY -> schema.set("items", schema(type.getContentType(), mapper, seen));
+			case STRING -> describeString(schema, raw, nullable, mapper);
+			case ARRAY -> schema.set("items", schema(type.getContentType(), false, mapper, seen));
 			case OBJECT -> describeObject(schema, type, mapper, seen);
 			default -> {
 			}
@@ -87,10 +123,13 @@ final class RpcDiscovery {
 		return schema;
 	}
 
-	private static void describeString(ObjectNode schema, Class<?> raw, ObjectMapper mapper) {
+	private static void describeString(ObjectNode schema, Class<?> raw, boolean nullable, ObjectMapper mapper) {
 		if (raw.isEnum()) {
 			ArrayNode values = schema.putArray("enum");
 			enumValues(raw, mapper).forEach(values::add);
+			if (nullable) {
+				values.addNull();
+			}
 		}
 		else if (TemporalAccessor.class.isAssignableFrom(raw) || Date.class.isAssignableFrom(raw)) {
 			schema.put("format", "date-time");
@@ -99,7 +138,7 @@ final class RpcDiscovery {
 
 	private static void describeObject(ObjectNode schema, JavaType type, ObjectMapper mapper, Set<Class<?>> seen) {
 		if (Map.class.isAssignableFrom(type.getRawClass())) {
-			schema.set("additionalProperties", schema(type.getContentType(), mapper, seen));
+			schema.set("additionalProperties", schema(type.getContentType(), false, mapper, seen));
 			return;
 		}
 		if (!seen.add(type.getRawClass())) {
@@ -107,12 +146,24 @@ final class RpcDiscovery {
 		}
 		BeanDescription bean = mapper.getSerializationConfig().introspect(type);
 		ObjectNode properties = schema.putObject("properties");
+		ArrayNode required = mapper.createArrayNode();
 		for (BeanPropertyDefinition property : bean.findProperties()) {
 			if (property.couldSerialize()) {
-				properties.set(property.getName(), schema(property.getPrimaryType(), mapper, seen));
+				properties.set(property.getName(),
+						schema(property.getPrimaryType(), isNullable(property), mapper, seen));
+				// every property is written, null or not
+				required.add(property.getName());
 			}
 		}
+		if (!required.isEmpty()) {
+			schema.set("required", required);
+		}
 		seen.remove(type.getRawClass());
+	}
+
+	private static boolean isNullable(BeanPropertyDefinition property) {
+		AnnotatedMember accessor = property.getAccessor();
+		return accessor != null && accessor.hasAnnotation(JsonRpcNullable.class);
 	}
 
 	/**
@@ -125,6 +176,16 @@ final class RpcDiscovery {
 		return Arrays.stream(type.getEnumConstants())
 			.map((constant) -> mapper.convertValue(constant, String.class))
 			.toList();
+	}
+
+	/**
+	 * The first sentence of a text, for a summary.
+	 * @param text one or more sentences
+	 * @return the text up to the first full stop followed by a space, or all of it
+	 */
+	static String firstSentence(String text) {
+		int end = text.indexOf(". ");
+		return (end >= 0) ? text.substring(0, end + 1) : text;
 	}
 
 	/**

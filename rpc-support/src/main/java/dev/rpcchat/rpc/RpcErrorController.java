@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,6 +26,12 @@ final class RpcErrorController implements ErrorController {
 	void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		int status = status(request);
 		boolean rpc = ErrorBodies.isRpc((String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+		if (rpc && status == HttpServletResponse.SC_METHOD_NOT_ALLOWED) {
+			// a method Tomcat refuses itself, such as TRACE: the same answer as for GET
+			response.setStatus(status);
+			response.setHeader(HttpHeaders.ALLOW, "POST");
+			return;
+		}
 		byte[] body = rpc ? ErrorBodies.rpc(status) : ErrorBodies.other(status);
 		response.setStatus(rpc ? HttpServletResponse.SC_OK : status);
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -36,6 +43,11 @@ final class RpcErrorController implements ErrorController {
 
 	private static int status(HttpServletRequest request) {
 		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		if (status == null) {
+			// not an error dispatch: a client asked for /error itself, which serves
+			// nothing
+			return HttpServletResponse.SC_NOT_FOUND;
+		}
 		if (status instanceof Integer code && code >= 400) {
 			return code;
 		}

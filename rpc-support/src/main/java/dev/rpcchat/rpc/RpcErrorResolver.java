@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * Turns what a service throws into a JSON-RPC error: a {@link ChatException} into its
  * code, sentence and {@code data.reason}, an {@link InvalidParamsException} into -32602,
  * and anything else into a bare -32603 that is logged here and never described on the
- * wire.
+ * wire. Each error carries itself as a {@link Resolved} in jsonrpc4j's {@code data}, so
+ * that it can be told from one jsonrpc4j made.
  */
 final class RpcErrorResolver implements ErrorResolver {
 
@@ -27,13 +28,19 @@ final class RpcErrorResolver implements ErrorResolver {
 	public JsonError resolveError(Throwable thrown, Method method, List<JsonNode> arguments) {
 		Throwable cause = unwrap(thrown);
 		if (cause instanceof ChatException chat) {
-			return new JsonError(chat.errorCode().code(), chat.getMessage(), data(chat));
+			return resolved(chat.errorCode().code(), chat.getMessage(), data(chat));
 		}
 		if (cause instanceof InvalidParamsException invalid) {
-			return new JsonError(RpcErrors.INVALID_PARAMS, invalid.getMessage(), null);
+			return resolved(RpcErrors.INVALID_PARAMS, invalid.getMessage(), null);
 		}
 		logger.error("Unexpected failure of JSON-RPC method {}", (method != null) ? method.getName() : "?", cause);
-		return new JsonError(RpcErrors.INTERNAL_ERROR, RpcErrors.message(RpcErrors.INTERNAL_ERROR), null);
+		return resolved(RpcErrors.INTERNAL_ERROR, RpcErrors.message(RpcErrors.INTERNAL_ERROR), null);
+	}
+
+	// jsonrpc4j copies the code and message, and keeps the data as it is: the error the
+	// client gets is the Resolved one, which jsonrpc4j's own errors never carry
+	private static JsonError resolved(int code, String message, Object data) {
+		return new JsonError(code, message, new Resolved(code, message, data));
 	}
 
 	private static Map<String, Object> data(ChatException chat) {
@@ -50,6 +57,18 @@ final class RpcErrorResolver implements ErrorResolver {
 			current = current.getCause();
 		}
 		return current;
+	}
+
+	/**
+	 * An error made here, which {@link ContractServer} tells from jsonrpc4j's own by its
+	 * type.
+	 *
+	 * @param code the JSON-RPC error code
+	 * @param message the one sentence for the client
+	 * @param data the error's {@code data}, or {@code null}
+	 */
+	record Resolved(int code, String message, Object data) {
+
 	}
 
 }

@@ -16,6 +16,13 @@ final class RpcErrors {
 
 	static final int INTERNAL_ERROR = -32603;
 
+	/**
+	 * A call of a batch that was not executed because the batch's answers had reached
+	 * {@code rpc.batch.max-answer-size}: one of the codes the specification leaves to the
+	 * server (-32000 to -32099).
+	 */
+	static final int NOT_EXECUTED = -32001;
+
 	private RpcErrors() {
 	}
 
@@ -25,6 +32,7 @@ final class RpcErrors {
 			case INVALID_REQUEST -> "Invalid Request";
 			case METHOD_NOT_FOUND -> "Method not found";
 			case INVALID_PARAMS -> "Invalid params";
+			case NOT_EXECUTED -> "Not executed";
 			default -> "Internal error";
 		};
 	}

@@ -60,8 +60,11 @@ class EnvelopeIntegrationTests {
 
 	@Test
 	void neverAnswersFailingNotifications() {
-		this.rpc.expectNothing("""
-				{"jsonrpc": "2.0", "method": "explode"}""");
+		try (ExpectedLogs logs = ExpectedLogs.of(RpcErrorResolver.class)) {
+			this.rpc.expectNothing("""
+					{"jsonrpc": "2.0", "method": "explode"}""");
+			assertThat(logs.text()).startsWith("ERROR Unexpected failure of JSON-RPC method explode");
+		}
 		this.rpc.expectNothing("""
 				{"jsonrpc": "2.0", "method": "subtract", "params": ["a", "b"]}""");
 		this.rpc.expectNothing("""

@@ -6,12 +6,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * does.
  */
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-@ExtendWith(OutputCaptureExtension.class)
 class ErrorMappingIntegrationTests {
 
 	@LocalServerPort
@@ -43,34 +39,44 @@ class ErrorMappingIntegrationTests {
 	}
 
 	@Test
-	void answersUnexpectedExceptionWithBareInternalErrorAndLogsItsTrace(CapturedOutput output) {
-		HttpResponse<String> response = this.rpc.post("""
-				{"jsonrpc": "2.0", "method": "explode", "id": 2}""");
-		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(RpcHttp.json(response.body())).isEqualTo(RpcHttp.json("""
-				{"jsonrpc": "2.0", "error": {"code": -32603, "message": "Internal error"}, "id": 2}"""));
-		assertThat(response.body()).doesNotContain("secret", "IllegalState", "Exception", "at ");
-		assertThat(output).contains("java.lang.IllegalStateException: secret detail")
-			.contains("at dev.rpcchat.rpc.SampleApplication$SampleServiceImplementation.explode");
+	void answersUnexpectedExceptionWithBareInternalErrorAndLogsItsTrace() {
+		try (ExpectedLogs logs = ExpectedLogs.of(RpcErrorResolver.class)) {
+			HttpResponse<String> response = this.rpc.post("""
+					{"jsonrpc": "2.0", "method": "explode", "id": 2}""");
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(RpcHttp.json(response.body())).isEqualTo(RpcHttp.json("""
+					{"jsonrpc": "2.0", "error": {"code": -32603, "message": "Internal error"}, "id": 2}"""));
+			assertThat(response.body()).doesNotContain("secret", "IllegalState", "Exception", "at ");
+			assertThat(logs.text()).startsWith("ERROR Unexpected failure of JSON-RPC method explode")
+				.contains("java.lang.IllegalStateException: secret detail")
+				.contains("at dev.rpcchat.rpc.SampleApplication$SampleServiceImplementation.explode");
+		}
 	}
 
 	@Test
-	void answersResultThatCannotBeWrittenWithBareInternalError() {
-		HttpResponse<String> response = this.rpc.post("""
-				{"jsonrpc": "2.0", "method": "unwritable", "id": 3}""");
-		assertThat(RpcHttp.json(response.body())).isEqualTo(RpcHttp.json("""
-				{"jsonrpc": "2.0", "error": {"code": -32603, "message": "Internal error"}, "id": 3}"""));
-		assertThat(response.body()).doesNotContain("secret");
+	void answersResultThatCannotBeWrittenWithBareInternalErrorAndLogsItsTrace() {
+		try (ExpectedLogs logs = ExpectedLogs.of(Answers.class)) {
+			HttpResponse<String> response = this.rpc.post("""
+					{"jsonrpc": "2.0", "method": "unwritable", "id": 3}""");
+			assertThat(RpcHttp.json(response.body())).isEqualTo(RpcHttp.json("""
+					{"jsonrpc": "2.0", "error": {"code": -32603, "message": "Internal error"}, "id": 3}"""));
+			assertThat(response.body()).doesNotContain("secret");
+			assertThat(logs.text()).startsWith("ERROR The answer to a JSON-RPC call could not be written")
+				.contains("secret detail of a getter");
+		}
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "explode", "unwritable" })
 	void answersFailedCallInBatchWithoutStoppingTheBatch(String method) {
-		this.rpc.expect("""
-				[{"jsonrpc": "2.0", "method": "%s", "id": 1}, {"jsonrpc": "2.0", "method": "noop", "id": 2}]"""
-			.formatted(method), """
-					[{"jsonrpc": "2.0", "error": {"code": -32603, "message": "Internal error"}, "id": 1},
-					 {"jsonrpc": "2.0", "result": true, "id": 2}]""");
+		try (ExpectedLogs logs = ExpectedLogs.of(RpcErrorResolver.class, Answers.class)) {
+			this.rpc.expect("""
+					[{"jsonrpc": "2.0", "method": "%s", "id": 1}, {"jsonrpc": "2.0", "method": "noop", "id": 2}]"""
+				.formatted(method), """
+						[{"jsonrpc": "2.0", "error": {"code": -32603, "message": "Internal error"}, "id": 1},
+						 {"jsonrpc": "2.0", "result": true, "id": 2}]""");
+			assertThat(logs.text()).startsWith("ERROR");
+		}
 	}
 
 }

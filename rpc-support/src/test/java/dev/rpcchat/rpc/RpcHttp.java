@@ -16,27 +16,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Posts raw bodies to a running {@code /rpc} over real HTTP and compares JSON answers as
  * trees.
  */
-final class RpcHttp {
+public final class RpcHttp {
 
-	static final ObjectMapper mapper = new ObjectMapper();
+	public static final ObjectMapper mapper = new ObjectMapper();
 
 	private final HttpClient client = HttpClient.newHttpClient();
 
 	private final URI uri;
 
-	RpcHttp(int port) {
+	public RpcHttp(int port) {
 		this.uri = URI.create("http://localhost:" + port + "/rpc");
 	}
 
-	URI uri() {
+	public URI uri() {
 		return this.uri;
 	}
 
-	HttpResponse<String> post(String body, String... headers) {
+	public HttpResponse<String> post(String body, String... headers) {
 		return send(HttpRequest.newBuilder(this.uri).POST(HttpRequest.BodyPublishers.ofString(body)), headers);
 	}
 
-	HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
+	public HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
 		if (headers.length > 0) {
 			request.headers(headers);
 		}
@@ -57,7 +57,7 @@ final class RpcHttp {
 	 * @param body the request body
 	 * @param expected the expected answer
 	 */
-	void expect(String body, String expected) {
+	public void expect(String body, String expected) {
 		HttpResponse<String> response = post(body, "Content-Type", "application/json");
 		assertThat(response.statusCode()).as("HTTP status for %s", body).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type"))
@@ -69,19 +69,19 @@ final class RpcHttp {
 	 * Posts a body and expects HTTP 204 with nothing in it.
 	 * @param body the request body
 	 */
-	void expectNothing(String body) {
+	public void expectNothing(String body) {
 		HttpResponse<String> response = post(body, "Content-Type", "application/json");
 		assertThat(response.statusCode()).as("HTTP status for %s", body).isEqualTo(204);
 		assertThat(response.body()).isEmpty();
 	}
 
-	JsonNode call(String body, String... headers) {
+	public JsonNode call(String body, String... headers) {
 		HttpResponse<String> response = post(body, headers);
 		assertThat(response.statusCode()).isEqualTo(200);
 		return json(response.body());
 	}
 
-	static JsonNode json(String text) {
+	public static JsonNode json(String text) {
 		try {
 			return mapper.readTree(text);
 		}

@@ -1,8 +1,12 @@
 package dev.rpcchat.rpc;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import dev.rpcchat.api.ChatException;
 import dev.rpcchat.api.ErrorCode;
@@ -17,7 +21,7 @@ import org.springframework.context.annotation.Bean;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-class SampleApplication {
+public class SampleApplication {
 
 	@Bean
 	SampleServiceImplementation sampleService() {
@@ -32,6 +36,8 @@ class SampleApplication {
 	static class SampleServiceImplementation implements SampleService {
 
 		final AtomicInteger notifications = new AtomicInteger();
+
+		final List<String> remembered = new CopyOnWriteArrayList<>();
 
 		@Override
 		public int subtract(int minuend, int subtrahend) {
@@ -84,7 +90,29 @@ class SampleApplication {
 			if (waitSeconds != null && (waitSeconds < 0 || waitSeconds > 30)) {
 				throw new InvalidParamsException("wait_seconds must be between 0 and 30.");
 			}
-			return (waitSeconds != null) ? waitSeconds : 0;
+			// measured from when the request was read, so that polls in one batch do not
+			// add up
+			long deadline = RpcCaller.receivedNanos()
+					+ TimeUnit.SECONDS.toNanos((waitSeconds != null) ? waitSeconds : 0);
+			long start = System.nanoTime();
+			for (long left = deadline - start; left > 0; left = deadline - System.nanoTime()) {
+				LockSupport.parkNanos(left);
+			}
+			return (int) TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+		}
+
+		@Override
+		public int remember(String text, Map<String, List<String>> tags) {
+			this.remembered.add(text);
+			if (tags != null) {
+				tags.values().forEach(this.remembered::addAll);
+			}
+			return this.remembered.size();
+		}
+
+		@Override
+		public String text(int length) {
+			return "x".repeat(length);
 		}
 
 		@Override
@@ -110,6 +138,12 @@ class SampleApplication {
 		@Override
 		public boolean noop() {
 			return true;
+		}
+
+		@Override
+		public List<Object> caller() {
+			return Arrays.asList(RpcCaller.remoteAddress().orElse(null), RpcCaller.receivedNanos(), System.nanoTime(),
+					RpcCaller.connection().isPresent());
 		}
 
 	}

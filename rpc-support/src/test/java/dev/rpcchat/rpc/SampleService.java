@@ -1,9 +1,14 @@
 package dev.rpcchat.rpc;
 
 import java.util.List;
+import java.util.Map;
 
 import com.googlecode.jsonrpc4j.JsonRpcMethod;
 import com.googlecode.jsonrpc4j.JsonRpcParam;
+import dev.rpcchat.api.ErrorCode;
+import dev.rpcchat.api.JsonRpcDescription;
+import dev.rpcchat.api.JsonRpcErrors;
+import dev.rpcchat.api.JsonRpcNullable;
 import dev.rpcchat.api.JsonRpcOptional;
 import dev.rpcchat.api.MessageType;
 
@@ -33,16 +38,43 @@ public interface SampleService {
 	List<Object> getData();
 
 	@JsonRpcMethod("whoami")
+	@JsonRpcNullable
 	String whoami();
 
 	@JsonRpcMethod("find_room")
+	@JsonRpcDescription("Finds a room. There never is one: it answers 1004.")
+	@JsonRpcErrors({ ErrorCode.INVALID_NAME, ErrorCode.ROOM_NOT_FOUND })
 	boolean findRoom(@JsonRpcParam("room_name") String roomName);
 
 	@JsonRpcMethod("explode")
 	boolean explode();
 
+	/**
+	 * A long poll with nothing to wait for: waits until {@code wait_seconds} after its
+	 * request was read.
+	 * @param waitSeconds 0 to 30
+	 * @return the milliseconds it waited
+	 */
 	@JsonRpcMethod("wait_for")
 	int waitFor(@JsonRpcParam("wait_seconds") @JsonRpcOptional Integer waitSeconds);
+
+	/**
+	 * Keeps a text and its tags: a call with an effect.
+	 * @param text any text
+	 * @param tags more texts, nested
+	 * @return how many texts are kept
+	 */
+	@JsonRpcMethod("remember")
+	int remember(@JsonRpcParam("text") String text,
+			@JsonRpcParam("tags") @JsonRpcOptional Map<String, List<String>> tags);
+
+	/**
+	 * A text of the given length, to make answers of a chosen size.
+	 * @param length its length
+	 * @return that many {@code x}
+	 */
+	@JsonRpcMethod("text")
+	String text(@JsonRpcParam("length") int length);
 
 	@JsonRpcMethod("register_procedure")
 	boolean registerProcedure(@JsonRpcParam("procedure_name") String procedureName,
@@ -63,5 +95,8 @@ public interface SampleService {
 
 	@JsonRpcMethod("noop")
 	boolean noop();
+
+	@JsonRpcMethod("caller")
+	List<Object> caller();
 
 }

@@ -61,13 +61,13 @@ class ServiceFeaturesIntegrationTests {
 				[{"name": "procedure_name", "required": true, "schema": {"type": "string"}},
 				 {"name": "address", "required": true, "schema": {"type": "string"}},
 				 {"name": "port", "required": true, "schema": {"type": "integer"}},
-				 {"name": "ttl_seconds", "required": false, "schema": {"type": "integer"}}]"""));
+				 {"name": "ttl_seconds", "required": false, "schema": {"type": ["integer", "null"]}}]"""));
 		assertThat(register.get("result")).isEqualTo(RpcHttp.json("""
 				{"name": "result", "schema": {"type": "boolean"}}"""));
 		assertThat(method(document, "typed").at("/params/3/schema")).isEqualTo(RpcHttp.json("""
-				{"type": "array", "items": {"type": "string"}}"""));
+				{"type": ["array", "null"], "items": {"type": "string"}}"""));
 		assertThat(method(document, "typed").at("/params/4/schema")).isEqualTo(RpcHttp.json("""
-				{"type": "string", "enum": ["broadcast", "unicast", "system"]}"""));
+				{"type": ["string", "null"], "enum": ["broadcast", "unicast", "system", null]}"""));
 	}
 
 	@Test
@@ -89,6 +89,26 @@ class ServiceFeaturesIntegrationTests {
 		assertThat(this.rpc.call(whoami).get("result").isNull()).isTrue();
 		assertThat(this.rpc.call(whoami, "Authorization", "Basic dXNlcg==").get("result").isNull()).isTrue();
 		assertThat(RpcCaller.bearerToken()).isEmpty();
+	}
+
+	@Test
+	void showsRemoteAddressAndReceptionTimeOfTheWholeRequestToTheService() {
+		long before = System.nanoTime();
+		JsonNode batch = this.rpc.call("""
+				[{"jsonrpc": "2.0", "method": "caller", "id": 1},
+				 {"jsonrpc": "2.0", "method": "wait_for", "params": [0], "id": 2},
+				 {"jsonrpc": "2.0", "method": "caller", "id": 3}]""");
+		long after = System.nanoTime();
+		JsonNode first = batch.get(0).get("result");
+		JsonNode last = batch.get(2).get("result");
+		assertThat(first.get(0).asText()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+		long received = first.get(1).asLong();
+		assertThat(received).isBetween(before, after);
+		assertThat(last.get(1).asLong()).as("one reception time for the whole batch").isEqualTo(received);
+		assertThat(last.get(2).asLong()).isGreaterThanOrEqualTo(first.get(2).asLong()).isGreaterThanOrEqualTo(received);
+		assertThat(first.get(3).asBoolean()).as("a connection over plain HTTP").isFalse();
+		assertThat(RpcCaller.remoteAddress()).isEmpty();
+		assertThat(RpcCaller.connection()).isEmpty();
 	}
 
 	@Test

@@ -1,17 +1,22 @@
-package dev.rpcchat.rpc;
+package dev.rpcchat.rpc.tomcat;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.CharBuffer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.rpcchat.rpc.RpcHttp;
+import dev.rpcchat.rpc.SampleApplication;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.catalina.connector.InputBuffer;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
@@ -97,10 +102,27 @@ class SmallReaderBufferIntegrationTests {
 
 		@Override
 		public void invoke(Request request, Response response) throws IOException, ServletException {
-			this.capacities.add(SmallReaderBufferValve.charBufferCapacity(request));
+			this.capacities.add(charBufferCapacity(request));
 			getNext().invoke(request, response);
 		}
 
+	}
+
+	/**
+	 * The capacity of the char buffer behind a request's {@code getReader()}, read by
+	 * reflection as the valve writes it.
+	 */
+	static int charBufferCapacity(Request request) {
+		try {
+			Field inputBuffer = Request.class.getDeclaredField("inputBuffer");
+			inputBuffer.setAccessible(true);
+			Field charBuffer = InputBuffer.class.getDeclaredField("cb");
+			charBuffer.setAccessible(true);
+			return ((CharBuffer) charBuffer.get(inputBuffer.get(request))).capacity();
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	static class EchoServlet extends HttpServlet {

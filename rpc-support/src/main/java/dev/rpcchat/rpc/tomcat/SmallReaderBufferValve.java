@@ -1,4 +1,4 @@
-package dev.rpcchat.rpc;
+package dev.rpcchat.rpc.tomcat;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -42,15 +42,6 @@ final class SmallReaderBufferValve extends ValveBase {
 		getNext().invoke(request, response);
 	}
 
-	static int charBufferCapacity(Request request) {
-		try {
-			return ((CharBuffer) CHAR_BUFFER.get(INPUT_BUFFER.get(request))).capacity();
-		}
-		catch (IllegalAccessException | RuntimeException ex) {
-			return -1;
-		}
-	}
-
 	private static void shrink(Request request) {
 		if (INPUT_BUFFER == null || CHAR_BUFFER == null) {
 			return;
@@ -58,8 +49,7 @@ final class SmallReaderBufferValve extends ValveBase {
 		try {
 			Object buffer = INPUT_BUFFER.get(request);
 			CharBuffer chars = (CharBuffer) CHAR_BUFFER.get(buffer);
-			// untouched (limit 0) and larger than needed: Tomcat's recycle() keeps a
-			// smaller one
+			// untouched (limit 0) and larger than needed: recycle() keeps a smaller one
 			if (chars.capacity() > CHAR_BUFFER_SIZE && chars.position() == 0 && chars.limit() == 0) {
 				CharBuffer small = CharBuffer.allocate(CHAR_BUFFER_SIZE);
 				small.limit(0);
