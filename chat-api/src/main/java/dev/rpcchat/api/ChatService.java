@@ -33,6 +33,7 @@ public interface ChatService {
 	 * @return when the session now expires
 	 */
 	@JsonRpcMethod("heartbeat")
+	@Idempotent
 	SessionLease heartbeat(@JsonRpcParam("username") String username);
 
 	/**
@@ -50,6 +51,7 @@ public interface ChatService {
 	 * @return the users now in the room and its last 50 broadcasts, oldest first
 	 */
 	@JsonRpcMethod("join_room")
+	@Idempotent
 	JoinedRoom joinRoom(@JsonRpcParam("username") String username, @JsonRpcParam("room_name") String roomName);
 
 	/**
@@ -72,6 +74,7 @@ public interface ChatService {
 	 * @return the message as stored
 	 */
 	@JsonRpcMethod("send_message")
+	@Idempotent(whenGiven = "client_msg_id")
 	Message sendMessage(@JsonRpcParam("username") String username, @JsonRpcParam("room_name") String roomName,
 			@JsonRpcParam("message") String message, @JsonRpcParam("recipient") @JsonRpcOptional String recipient,
 			@JsonRpcParam("client_msg_id") @JsonRpcOptional String clientMsgId);
@@ -87,6 +90,7 @@ public interface ChatService {
 	 * @return the messages, oldest first
 	 */
 	@JsonRpcMethod("receive_messages")
+	@Idempotent(whenGiven = "after_id")
 	List<Message> receiveMessages(@JsonRpcParam("username") String username, @JsonRpcParam("room_name") String roomName,
 			@JsonRpcParam("wait_seconds") @JsonRpcOptional Integer waitSeconds,
 			@JsonRpcParam("after_id") @JsonRpcOptional Long afterId);
@@ -96,6 +100,7 @@ public interface ChatService {
 	 * @return the room names, sorted case-insensitively
 	 */
 	@JsonRpcMethod("list_rooms")
+	@Idempotent
 	List<String> listRooms();
 
 	/**
@@ -104,6 +109,7 @@ public interface ChatService {
 	 * @return the usernames, sorted case-insensitively
 	 */
 	@JsonRpcMethod("list_users")
+	@Idempotent
 	List<String> listUsers(@JsonRpcParam("room_name") String roomName);
 
 }
