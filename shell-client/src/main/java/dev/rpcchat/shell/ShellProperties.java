@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * What only the shell has ({@code shell.*}): who to sign in as, and how calls and live
  * delivery wait. Where the binder is, the one setting the shell shares with the chat
- * server, is {@link ChatBinderProperties} ({@code chat.binder.url}).
+ * server, is {@link ChatBinderProperties} ({@code chat.binder.url}). A misspelled
+ * {@code shell.*} setting stops the shell rather than being ignored.
  *
  * @param username the name to sign in with ({@code --username} for short), or
  * {@code null} to ask for one
@@ -22,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * seconds)
  * @param heartbeatInterval how often the session is kept alive while no room is polled
  */
-@ConfigurationProperties("shell")
+@ConfigurationProperties(prefix = "shell", ignoreUnknownFields = false)
 @Validated
 public record ShellProperties(String username,
 		@DefaultValue("5s") @NotNull @DurationMin(millis = 100) Duration requestTimeout,

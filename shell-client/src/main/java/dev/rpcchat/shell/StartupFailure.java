@@ -1,9 +1,12 @@
 package dev.rpcchat.shell;
 
+import java.util.stream.Collectors;
+
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.context.properties.bind.validation.ValidationErrors;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
@@ -51,6 +54,15 @@ final class StartupFailure {
 				return "The setting " + name + "=" + value + " is not valid: it " + field.getDefaultMessage() + ".";
 			}
 			return "The settings under " + errors.getName() + " are not valid: " + error.getDefaultMessage() + ".";
+		}
+		if (bind.getCause() instanceof UnboundConfigurationPropertiesException unknown) {
+			String names = unknown.getUnboundProperties()
+				.stream()
+				.map((property) -> property.getName().toString())
+				.sorted()
+				.collect(Collectors.joining(", "));
+			return "The shell has no setting " + names + "; its " + bind.getName()
+					+ ".* settings are username, request-timeout, poll-wait and heartbeat-interval.";
 		}
 		ConfigurationProperty property = bind.getProperty();
 		String name = (property != null) ? property.getName().toString() : bind.getName().toString();

@@ -112,13 +112,17 @@ class ScriptTests {
 			.isEqualTo(ErrorSentences.USAGE);
 		assertThat(ShellClientApplication.run(System.err, "--shell.request-timeout=soon", "rooms"))
 			.isEqualTo(ErrorSentences.USAGE);
+		assertThat(ShellClientApplication.run(System.err, "--shell.pol-wait=5s", "rooms"))
+			.isEqualTo(ErrorSentences.USAGE);
 		assertThat(output.getErr().lines()).containsExactly(
 				"The setting chat.binder.url=notaurl is not valid: it must be an http:// or https:// URL with a host, "
 						+ "such as http://localhost:5000/rpc.",
 				"The setting chat.binder.url=ftp://x is not valid: it must be an http:// or https:// URL with a host, "
 						+ "such as http://localhost:5000/rpc.",
 				"The setting shell.poll-wait=45s is not valid: it must be shorter than or equal to 30 seconds.",
-				"The setting shell.request-timeout=soon is not valid: it cannot be read as a Duration.");
+				"The setting shell.request-timeout=soon is not valid: it cannot be read as a Duration.",
+				"The shell has no setting shell.pol-wait; its shell.* settings are username, request-timeout, "
+						+ "poll-wait and heartbeat-interval.");
 		assertThat(output.getOut()).isEmpty();
 	}
 
