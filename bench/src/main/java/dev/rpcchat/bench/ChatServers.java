@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.rpcchat.api.PastDeadServer;
 import dev.rpcchat.api.ProcedureLocation;
 
 /**
@@ -18,12 +19,6 @@ import dev.rpcchat.api.ProcedureLocation;
  * failovers.
  */
 final class ChatServers {
-
-	/**
-	 * The binder lists a dead server until its lease ends, and hands it out in its turn:
-	 * ask past it a few times.
-	 */
-	private static final int LOOKUPS_PAST_A_DEAD_SERVER = 8;
 
 	private final URI binder;
 
@@ -80,10 +75,7 @@ final class ChatServers {
 		if (known != null) {
 			return known;
 		}
-		URI found = failed;
-		for (int attempt = 0; attempt < LOOKUPS_PAST_A_DEAD_SERVER && isDead(found, failed); attempt++) {
-			found = lookup(procedure);
-		}
+		URI found = PastDeadServer.lookUp((server) -> isDead(server, failed), () -> lookup(procedure));
 		if (isDead(found, failed)) {
 			throw new RpcCallException("io", failed + " stopped answering and the binder names no other server");
 		}

@@ -39,6 +39,7 @@ public interface ChatService {
 	@JsonRpcMethod("heartbeat")
 	@JsonRpcDescription("Keeps an idle session alive.")
 	@JsonRpcErrors(ErrorCode.UNAUTHORIZED)
+	@Idempotent
 	SessionLease heartbeat(@JsonRpcParam("username") String username);
 
 	/**
@@ -60,6 +61,7 @@ public interface ChatService {
 	@JsonRpcMethod("join_room")
 	@JsonRpcDescription("Joins a room, announcing the join; joining a room one is in announces nothing.")
 	@JsonRpcErrors({ ErrorCode.UNAUTHORIZED, ErrorCode.INVALID_NAME, ErrorCode.ROOM_NOT_FOUND })
+	@Idempotent
 	JoinedRoom joinRoom(@JsonRpcParam("username") String username, @JsonRpcParam("room_name") String roomName);
 
 	/**
@@ -87,6 +89,7 @@ public interface ChatService {
 	@JsonRpcDescription("Sends a broadcast, or a unicast when recipient is given.")
 	@JsonRpcErrors({ ErrorCode.UNAUTHORIZED, ErrorCode.INVALID_NAME, ErrorCode.ROOM_NOT_FOUND, ErrorCode.NOT_IN_ROOM,
 			ErrorCode.RECIPIENT_NOT_IN_ROOM, ErrorCode.INVALID_MESSAGE, ErrorCode.RATE_LIMITED })
+	@Idempotent(whenGiven = "client_msg_id")
 	Message sendMessage(@JsonRpcParam("username") String username, @JsonRpcParam("room_name") String roomName,
 			@JsonRpcParam("message") String message, @JsonRpcParam("recipient") @JsonRpcOptional String recipient,
 			@JsonRpcParam("client_msg_id") @JsonRpcOptional String clientMsgId);
@@ -104,6 +107,7 @@ public interface ChatService {
 	@JsonRpcMethod("receive_messages")
 	@JsonRpcDescription("Returns what this user may see that arrived in the room since the last call, and moves the cursor.")
 	@JsonRpcErrors({ ErrorCode.UNAUTHORIZED, ErrorCode.INVALID_NAME, ErrorCode.ROOM_NOT_FOUND, ErrorCode.NOT_IN_ROOM })
+	@Idempotent(whenGiven = "after_id")
 	List<Message> receiveMessages(@JsonRpcParam("username") String username, @JsonRpcParam("room_name") String roomName,
 			@JsonRpcParam("wait_seconds") @JsonRpcOptional Integer waitSeconds,
 			@JsonRpcParam("after_id") @JsonRpcOptional Long afterId);
@@ -115,6 +119,7 @@ public interface ChatService {
 	@JsonRpcMethod("list_rooms")
 	@JsonRpcDescription("Lists the rooms.")
 	@JsonRpcErrors({})
+	@Idempotent
 	List<String> listRooms();
 
 	/**
@@ -125,6 +130,7 @@ public interface ChatService {
 	@JsonRpcMethod("list_users")
 	@JsonRpcDescription("Lists the users in a room.")
 	@JsonRpcErrors({ ErrorCode.INVALID_NAME, ErrorCode.ROOM_NOT_FOUND })
+	@Idempotent
 	List<String> listUsers(@JsonRpcParam("room_name") String roomName);
 
 }

@@ -1,15 +1,16 @@
 package dev.rpcchat.shell;
 
 import java.io.PrintWriter;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.rpcchat.api.ChatException;
 import dev.rpcchat.api.ErrorCode;
+import dev.rpcchat.shell.command.ShellCommands;
 import dev.rpcchat.shell.console.ErrorSentences;
 import dev.rpcchat.shell.console.Screen;
+import dev.rpcchat.shell.console.TerminalText;
 import dev.rpcchat.shell.session.ChatSession;
-import dev.rpcchat.shell.session.LiveMessages;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
@@ -20,66 +21,65 @@ import org.jline.utils.AttributedStyle;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
-import org.springframework.shell.core.InputReader;
 import org.springframework.shell.core.autoconfigure.SpringShellProperties;
-import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.CommandExecutor;
-import org.springframework.shell.core.command.CommandParser;
-import org.springframework.shell.core.command.CommandRegistry;
-import org.springframework.shell.core.command.ExitStatus;
 import org.springframework.shell.core.command.ParsedInput;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the shell: signs the person in, reads commands (from the terminal, or from the
- * program's arguments for scripts), runs them through Spring Shell's command registry,
- * and signs out at the end.
+ * Runs the shell: signs the person in, runs commands (typed at the prompt, or given as
+ * the program's arguments by a script), and signs out at the end. It replaces Spring
+ * Shell's runner because a chat shell must sign in before the first command and out after
+ * the last, however it ends, must give scripts an exit code per failure and check every
+ * argument before running any (see {@link ScriptArguments}), and must print each failure
+ * as one sentence, where Spring Shell's runner starts reading commands at once, joins the
+ * arguments into one line and prints its own messages.
  */
 @Component
 class ChatShell implements ApplicationRunner, ExitCodeGenerator {
 
 	private final ChatSession session;
 
-	private final LiveMessages live;
+	private final CommandRunner runner;
 
 	private final Screen screen;
-
-	private final CommandParser parser;
-
-	private final CommandRegistry registry;
 
 	private final ErrorSentences errors;
 
 	private final ShellProperties properties;
 
-	private final SpringShellProperties shellProperties;
+	private final ChatBinderProperties binder;
 
-	private final CommandExecutor executor;
+	private final SpringShellProperties shellProperties;
 
 	private volatile int exitCode;
 
-	ChatShell(ChatSession session, LiveMessages live, Screen screen, CommandParser parser, CommandRegistry registry,
-			ErrorSentences errors, ShellProperties properties, SpringShellProperties shellProperties) {
+	ChatShell(ChatSession session, CommandRunner runner, Screen screen, ErrorSentences errors,
+			ShellProperties properties, ChatBinderProperties binder, SpringShellProperties shellProperties) {
 		this.session = session;
-		this.live = live;
+		this.runner = runner;
 		this.screen = screen;
-		this.parser = parser;
-		this.registry = registry;
 		this.errors = errors;
 		this.properties = properties;
+		this.binder = binder;
 		this.shellProperties = shellProperties;
-		this.executor = new CommandExecutor(registry);
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
+		PrintWriter err = new PrintWriter(System.err, true);
 		String username = args.containsOption("username") ? args.getOptionValues("username").get(0)
 				: this.properties.username();
-		List<String> commands = commands(args.getNonOptionArgs());
+		List<String> commands;
+		try {
+			commands = ScriptArguments.commands(args.getSourceArgs());
+		}
+		catch (RuntimeException ex) {
+			err.println(this.errors.sentence(ex));
+			this.exitCode = this.errors.exitCode(ex);
+			return;
+		}
 		if (!commands.isEmpty()) {
-			PrintWriter out = new PrintWriter(System.out, true);
-			PrintWriter err = new PrintWriter(System.err, true);
-			this.exitCode = runScript(username, commands, out, err);
+			this.exitCode = runScript(username, commands, new PrintWriter(System.out, true), err);
 		}
 		else if (this.shellProperties.getInteractive().isEnabled()) {
 			runInteractive(username);
@@ -93,7 +93,8 @@ class ChatShell implements ApplicationRunner, ExitCodeGenerator {
 
 	/**
 	 * Runs commands one after the other, signed in as the given user if one is given, and
-	 * stops at the first that fails.
+	 * stops at the first that fails or at {@code quit}. Every command is read first: if
+	 * one is not understood, none runs.
 	 * @param username the user to sign in as, or {@code null} to run without one
 	 * @param commands the command lines
 	 * @param out where command output goes
@@ -101,12 +102,25 @@ class ChatShell implements ApplicationRunner, ExitCodeGenerator {
 	 * @return 0 when all succeeded, else the exit code of the first failure
 	 */
 	int runScript(String username, List<String> commands, PrintWriter out, PrintWriter err) {
+		List<ParsedInput> script = new ArrayList<>();
+		try {
+			for (String command : commands) {
+				script.add(this.runner.parse(command));
+			}
+		}
+		catch (RuntimeException ex) {
+			err.println(this.errors.sentence(ex));
+			return this.errors.exitCode(ex);
+		}
 		try {
 			if (username != null && !username.isBlank()) {
-				this.session.signIn(username.trim());
+				this.session.signIn(username.strip());
 			}
-			for (String command : commands) {
-				int code = execute(command, out, err);
+			for (ParsedInput command : script) {
+				if (command.commandName().equals(ShellCommands.QUIT)) {
+					return 0;
+				}
+				int code = this.runner.run(command, true, out, err);
 				if (code != 0) {
 					return code;
 				}
@@ -119,34 +133,6 @@ class ChatShell implements ApplicationRunner, ExitCodeGenerator {
 		}
 		finally {
 			this.session.signOut();
-		}
-	}
-
-	/**
-	 * Runs one command line and prints its output, or one sentence saying why it failed.
-	 * @param line the command line, such as {@code join geral}
-	 * @param out where command output goes
-	 * @param err where the error sentence goes
-	 * @return 0 on success, else an exit code of {@link ErrorSentences}
-	 */
-	int execute(String line, PrintWriter out, PrintWriter err) {
-		try {
-			ParsedInput input = this.parser.parse(line.trim());
-			CommandContext context = new CommandContext(input, this.registry, out, new InputReader() {
-			});
-			ExitStatus status = this.executor.execute(context);
-			if (status.code() > 0) {
-				err.println(status.description());
-			}
-			return (status.code() >= 0) ? status.code() : ErrorSentences.USAGE;
-		}
-		catch (RuntimeException ex) {
-			err.println(this.errors.sentence(ex));
-			return this.errors.exitCode(ex);
-		}
-		finally {
-			out.flush();
-			err.flush();
 		}
 	}
 
@@ -169,7 +155,7 @@ class ChatShell implements ApplicationRunner, ExitCodeGenerator {
 				continue;
 			}
 			try {
-				String registered = this.session.signIn(name.trim());
+				String registered = TerminalText.line(this.session.signIn(name.strip()));
 				out.println("Signed in as " + registered + ". Type `help` for the commands, `quit` to leave.");
 				out.flush();
 				return true;
@@ -201,13 +187,13 @@ class ChatShell implements ApplicationRunner, ExitCodeGenerator {
 		LineReader reader = this.screen.lineReader();
 		PrintWriter out = this.screen.terminal().writer();
 		out.println(this.screen.format(new AttributedStringBuilder().styled(AttributedStyle.BOLD, "rpc-chat")
-			.append(" - binder at " + this.properties.binder().url())
+			.append(" - binder at " + this.binder.url())
 			.toAttributedString()));
 		LineInput input = (prompt) -> readLine(reader, prompt);
 		if (!signIn(username, input, out)) {
 			return;
 		}
-		this.live.start();
+		this.session.startLive();
 		try {
 			readCommands(reader, out);
 		}
@@ -234,22 +220,31 @@ class ChatShell implements ApplicationRunner, ExitCodeGenerator {
 			catch (EndOfFileException ex) {
 				return;
 			}
-			String command = line.trim();
-			if (command.equalsIgnoreCase("quit") || command.equalsIgnoreCase("exit")) {
+			if (line.isBlank()) {
+				continue;
+			}
+			ParsedInput command;
+			try {
+				command = this.runner.parse(line);
+			}
+			catch (RuntimeException ex) {
+				out.println(this.errors.sentence(ex));
+				out.flush();
+				continue;
+			}
+			if (command.commandName().equals(ShellCommands.QUIT)) {
 				return;
 			}
-			if (!command.isEmpty()) {
-				execute(command, out, out);
-			}
+			this.runner.run(command, false, out, out);
 		}
 	}
 
 	private String prompt() {
-		String user = this.session.signedInUser().orElse("");
-		String room = this.session.currentRoom().map((name) -> "#" + name).orElse("");
+		String user = this.session.signedInUser().map(TerminalText::line).orElse("");
+		String room = this.session.currentRoom().map((name) -> " #" + TerminalText.line(name)).orElse("");
 		AttributedString prompt = new AttributedStringBuilder()
 			.styled(AttributedStyle.BOLD.foreground(AttributedStyle.GREEN), user)
-			.styled(AttributedStyle.DEFAULT.foreground(AttributedStyle.BLUE), room.isEmpty() ? "" : " " + room)
+			.styled(AttributedStyle.DEFAULT.foreground(AttributedStyle.BLUE), room)
 			.append("> ")
 			.toAttributedString();
 		return this.screen.format(prompt);
@@ -262,15 +257,6 @@ class ChatShell implements ApplicationRunner, ExitCodeGenerator {
 		catch (UserInterruptException | EndOfFileException ex) {
 			return null;
 		}
-	}
-
-	/**
-	 * The commands given as arguments: all of them form one line, in which {@code ;}
-	 * separates commands.
-	 */
-	static List<String> commands(List<String> args) {
-		String line = String.join(" ", args);
-		return Arrays.stream(line.split(";")).map(String::trim).filter((command) -> !command.isEmpty()).toList();
 	}
 
 	/**

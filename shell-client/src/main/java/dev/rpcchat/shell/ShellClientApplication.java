@@ -1,6 +1,9 @@
 package dev.rpcchat.shell;
 
+import java.io.PrintStream;
 import java.time.Clock;
+
+import dev.rpcchat.shell.console.ErrorSentences;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -18,8 +21,26 @@ import org.springframework.context.annotation.Bean;
 public class ShellClientApplication {
 
 	public static void main(String[] args) {
-		ConfigurableApplicationContext context = builder().run(args);
-		System.exit(SpringApplication.exit(context));
+		System.exit(run(System.err, args));
+	}
+
+	/**
+	 * Runs the shell to its end.
+	 * @param err where a failure to start is told, in one sentence
+	 * @param args the program's arguments
+	 * @return the exit code: the shell's, or {@link ErrorSentences#USAGE} when it could
+	 * not start
+	 */
+	static int run(PrintStream err, String... args) {
+		ConfigurableApplicationContext context;
+		try {
+			context = builder().run(args);
+		}
+		catch (RuntimeException ex) {
+			err.println(StartupFailure.sentence(ex));
+			return ErrorSentences.USAGE;
+		}
+		return SpringApplication.exit(context);
 	}
 
 	/**

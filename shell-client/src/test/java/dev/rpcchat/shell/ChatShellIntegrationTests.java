@@ -91,7 +91,7 @@ class ChatShellIntegrationTests {
 	@Test
 	@Order(4)
 	void printsMessagesLiveForTheOtherPerson() {
-		this.bob.live().start();
+		this.bob.startLive();
 		assertThat(this.ana.run("send are you there?").exitCode()).isZero();
 		await().atMost(PATIENCE)
 			.untilAsserted(() -> assertThat(this.bob.screen()).contains("#lobby ana: are you there?"));
@@ -144,10 +144,10 @@ class ChatShellIntegrationTests {
 	@Test
 	@Order(8)
 	void runsCommandsGivenAsArgumentsAndExitsWithTheirOutcome() {
-		this.bob.live().stop();
+		this.bob.session().signOut();
 		StringWriter text = new StringWriter();
 		PrintWriter out = new PrintWriter(text, true);
-		List<String> commands = ChatShell.commands(List.of("join", "lobby;", "send", "hello from a script"));
+		List<String> commands = ScriptArguments.commands("--username=dora", "join lobby;", "send hello from a script");
 		assertThat(this.bob.shell().runScript("dora", commands, out, out)).isZero();
 		assertThat(text.toString()).contains("In the room: ana, cid, dora.")
 			.contains("#lobby you: hello from a script");

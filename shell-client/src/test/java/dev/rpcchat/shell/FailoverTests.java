@@ -80,7 +80,7 @@ class FailoverTests {
 		this.gina = ShellUser.start(this.binderUrl);
 		assertThat(this.gina.shell().signIn("gina", (prompt) -> null, new PrintWriter(new StringWriter(), true)))
 			.isTrue();
-		this.gina.live().start();
+		this.gina.startLive();
 		ChatConnection connection = ChatConnection.connect(this.binderUrl, Duration.ofSeconds(5));
 		RegisteredUser user = connection.chat().registerUser("hugo");
 		connection.useToken(user.token());
@@ -131,7 +131,7 @@ class FailoverTests {
 		List<Message> stored = this.hugo.receiveMessages("hugo", ROOM, 0, 0L);
 		assertThat(stored).filteredOn((message) -> message.content().equals("three, sent as it died")).hasSize(1);
 		assertThat(this.gina.run("whoami").output()).contains("Chat server: " + this.server);
-		assertThat(this.gina.live().isLive(ROOM)).isTrue();
+		assertThat(this.gina.isLive(ROOM)).isTrue();
 	}
 
 	private URI lookup(String procedure) throws Exception {

@@ -35,7 +35,7 @@ class LiveFeedTests {
 		this.erin = ShellUser.start(TestSystem.binderUrl());
 		StringWriter text = new StringWriter();
 		assertThat(this.erin.shell().signIn("erin", (prompt) -> null, new PrintWriter(text, true))).isTrue();
-		this.erin.live().start();
+		this.erin.startLive();
 		ChatConnection connection = ChatConnection.connect(TestSystem.binderUrl(), Duration.ofSeconds(5));
 		RegisteredUser user = connection.chat().registerUser("finn");
 		connection.useToken(user.token());
@@ -53,13 +53,13 @@ class LiveFeedTests {
 	void everyJoinStartsAFeedThatPrintsWhatOthersSend() {
 		for (int cycle = 1; cycle <= 15; cycle++) {
 			assertThat(this.erin.run("join " + ROOM).exitCode()).isZero();
-			assertThat(this.erin.live().isLive(ROOM)).isTrue();
+			assertThat(this.erin.isLive(ROOM)).isTrue();
 			String words = "ping number " + cycle + ".";
 			this.finn.sendMessage("finn", ROOM, words, null, null);
 			await().atMost(PATIENCE).untilAsserted(() -> assertThat(this.erin.screen()).contains("finn: " + words));
-			assertThat(this.erin.live().isLive(ROOM)).isTrue();
+			assertThat(this.erin.isLive(ROOM)).isTrue();
 			assertThat(this.erin.run("leave " + ROOM).exitCode()).isZero();
-			assertThat(this.erin.live().isLive(ROOM)).isFalse();
+			assertThat(this.erin.isLive(ROOM)).isFalse();
 		}
 	}
 
@@ -68,9 +68,9 @@ class LiveFeedTests {
 		assertThat(this.erin.run("join " + ROOM).exitCode()).isZero();
 		// Leaving behind the shell's back ends its long poll with "not in the room".
 		this.erin.session().chat().leaveRoom("erin", ROOM);
-		await().atMost(PATIENCE).until(() -> !this.erin.live().isLive(ROOM));
+		await().atMost(PATIENCE).until(() -> !this.erin.isLive(ROOM));
 		assertThat(this.erin.run("join " + ROOM).exitCode()).isZero();
-		assertThat(this.erin.live().isLive(ROOM)).isTrue();
+		assertThat(this.erin.isLive(ROOM)).isTrue();
 		this.finn.sendMessage("finn", ROOM, "back again?", null, null);
 		await().atMost(PATIENCE).untilAsserted(() -> assertThat(this.erin.screen()).contains("finn: back again?"));
 		assertThat(this.erin.run("leave " + ROOM).exitCode()).isZero();

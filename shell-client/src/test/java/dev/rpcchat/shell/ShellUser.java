@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.rpcchat.shell.session.ChatSession;
-import dev.rpcchat.shell.session.LiveMessages;
 import org.jline.reader.Candidate;
 import org.jline.reader.EOFError;
 import org.jline.reader.LineReader;
@@ -45,7 +44,7 @@ final class ShellUser implements AutoCloseable {
 	static ShellUser start(URI binderUrl) {
 		return new ShellUser(ShellClientApplication.builder()
 			.sources(TestTerminal.class)
-			.run("--chat.binder.url=" + binderUrl, "--spring.shell.interactive.enabled=false", "--chat.poll-wait=1s"));
+			.run("--chat.binder.url=" + binderUrl, "--spring.shell.interactive.enabled=false", "--shell.poll-wait=1s"));
 	}
 
 	/**
@@ -65,7 +64,7 @@ final class ShellUser implements AutoCloseable {
 	Outcome run(String command) {
 		StringWriter text = new StringWriter();
 		PrintWriter out = new PrintWriter(text);
-		int exitCode = shell().execute(command, out, out);
+		int exitCode = this.context.getBean(CommandRunner.class).run(command, out, out);
 		return new Outcome(exitCode, text.toString().strip());
 	}
 
@@ -103,8 +102,18 @@ final class ShellUser implements AutoCloseable {
 		return this.context.getBean(ChatSession.class);
 	}
 
-	LiveMessages live() {
-		return this.context.getBean(LiveMessages.class);
+	/**
+	 * Starts printing messages live, as an interactive shell does after signing in.
+	 */
+	void startLive() {
+		session().startLive();
+	}
+
+	/**
+	 * Whether the live feed of a room is running, as {@code whoami} says.
+	 */
+	boolean isLive(String room) {
+		return session().liveRooms().stream().anyMatch(room::equalsIgnoreCase);
 	}
 
 	/**

@@ -37,9 +37,7 @@ public final class TestSystem {
 	 */
 	public static synchronized URI binderUrl() {
 		if (binderUrl == null) {
-			ConfigurableApplicationContext binder = new SpringApplicationBuilder(BinderApplication.class)
-				.run("--server.port=0", NO_SHELL, "--spring.threads.virtual.enabled=true");
-			binderUrl = URI.create("http://localhost:" + port(binder) + "/rpc");
+			binderUrl = binderUrl(startBinder());
 			new SpringApplicationBuilder(ChatServerApplication.class).run("--server.port=0", NO_SHELL,
 					"--spring.threads.virtual.enabled=true", "--chat.binder.url=" + binderUrl,
 					"--chat.advertised-address=127.0.0.1", "--chat.store=memory",
@@ -48,6 +46,24 @@ public final class TestSystem {
 			await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> probe.chat().listRooms() != null);
 		}
 		return binderUrl;
+	}
+
+	/**
+	 * Starts another binder of its own, for a test that registers servers of its own.
+	 * @return the binder; its URL is {@link #binderUrl(ConfigurableApplicationContext)}
+	 */
+	public static ConfigurableApplicationContext startBinder() {
+		return new SpringApplicationBuilder(BinderApplication.class).run("--server.port=0", NO_SHELL,
+				"--spring.threads.virtual.enabled=true");
+	}
+
+	/**
+	 * The JSON-RPC endpoint of a binder.
+	 * @param binder a binder from {@link #startBinder()}
+	 * @return its URL
+	 */
+	public static URI binderUrl(ConfigurableApplicationContext binder) {
+		return URI.create("http://localhost:" + port(binder) + "/rpc");
 	}
 
 	private static int port(ConfigurableApplicationContext context) {

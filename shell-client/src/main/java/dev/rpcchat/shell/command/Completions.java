@@ -3,6 +3,7 @@ package dev.rpcchat.shell.command;
 import java.util.List;
 import java.util.function.Supplier;
 
+import dev.rpcchat.shell.console.TerminalText;
 import dev.rpcchat.shell.session.ChatSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,9 +60,17 @@ class Completions {
 		return (option != null && option.longName() != null) ? option.longName() : "";
 	}
 
+	/**
+	 * Names a person could type: a name with a control character in it (from a server
+	 * that should have refused it) is not offered, so it never reaches the line.
+	 */
+	private static boolean typeable(String name) {
+		return name.chars().noneMatch((c) -> TerminalText.isUnsafe((char) c));
+	}
+
 	private static List<CompletionProposal> proposals(Supplier<List<String>> names) {
 		try {
-			return names.get().stream().map(CompletionProposal::new).toList();
+			return names.get().stream().filter(Completions::typeable).map(CompletionProposal::new).toList();
 		}
 		catch (RuntimeException ex) {
 			logger.debug("No completions: {}", ex.getMessage());

@@ -6,14 +6,14 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import dev.rpcchat.api.Message;
-import dev.rpcchat.shell.console.ErrorSentences;
 import dev.rpcchat.shell.console.MessageRenderer;
 import dev.rpcchat.shell.console.Screen;
 import dev.rpcchat.shell.console.UsageException;
 import dev.rpcchat.shell.console.UsageException.Problem;
 import dev.rpcchat.shell.session.ChatSession;
-import dev.rpcchat.shell.session.LiveMessages;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Arguments;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
@@ -25,60 +25,60 @@ import org.springframework.stereotype.Component;
 @Component
 class MessageCommands {
 
-	private static final String GROUP = "Messages";
+	static final String GROUP = "Messages";
 
 	private final ChatSession session;
-
-	private final LiveMessages live;
 
 	private final MessageRenderer renderer;
 
 	private final Screen screen;
 
-	MessageCommands(ChatSession session, LiveMessages live, MessageRenderer renderer, Screen screen) {
+	MessageCommands(ChatSession session, MessageRenderer renderer, Screen screen) {
 		this.session = session;
-		this.live = live;
 		this.renderer = renderer;
 		this.screen = screen;
 	}
 
 	@Command(name = "send", group = GROUP,
-			description = "Send a message to the current room, or privately to one person with --to",
-			help = "send TEXT... [--to USER] [--room ROOM]", completionProvider = Completions.SEND,
-			exitStatusExceptionMapper = ErrorSentences.BEAN_NAME)
-	public String send(@Arguments List<String> words,
-			@Option(longName = "to", description = "send privately to this user") String to,
-			@Option(longName = "room", description = "a joined room other than the current one") String room) {
-		String text = String.join(" ", (words != null) ? words : List.of());
-		if (text.isBlank()) {
+			description = "Send a message to the current room, or privately to one person in it with --to.",
+			completionProvider = Completions.SEND)
+	public String send(
+			@Arguments @ArgumentsHelp("the message, every word of it; after -- even words "
+					+ "that start with -- are text (send -- --help me)") List<String> text,
+			@Option(longName = "to",
+					description = "send privately to this person, who must be in the room") String user,
+			@Option(longName = "room",
+					description = "send to this joined room instead of the current one") String room) {
+		String message = String.join(" ", (text != null) ? text : List.of());
+		if (message.isBlank()) {
 			throw new UsageException(Problem.EMPTY_MESSAGE);
 		}
-		String user = this.session.username();
+		String me = this.session.username();
 		String target = this.session.room(room);
-		String recipient = (to == null || to.isBlank()) ? null : to;
-		Message sent = this.session.chat().sendMessage(user, target, text, recipient, UUID.randomUUID().toString());
-		return this.screen.format(this.renderer.render(sent, user));
+		String recipient = (user == null || user.isBlank()) ? null : user;
+		Message sent = this.session.chat().sendMessage(me, target, message, recipient, UUID.randomUUID().toString());
+		return this.screen.format(this.renderer.render(sent, me));
 	}
 
 	@Command(name = "receive", group = GROUP,
-			description = "Fetch new messages now (of one room, or of every joined room)", help = "receive [ROOM]",
-			completionProvider = Completions.JOINED_ROOMS, exitStatusExceptionMapper = ErrorSentences.BEAN_NAME)
-	public String receive(@Arguments List<String> rooms) {
-		String user = this.session.username();
-		List<String> targets = (rooms == null || rooms.isEmpty()) ? this.session.joinedRooms()
-				: List.of(this.session.room(rooms.get(0)));
+			description = "Fetch new messages now, of every joined room or of one; they arrive live anyway.",
+			completionProvider = Completions.JOINED_ROOMS)
+	public String receive(@Argument(index = 0, description = "only this joined room") @Nullable String room) {
+		String me = this.session.username();
+		List<String> targets = (room == null || room.isBlank()) ? this.session.joinedRooms()
+				: List.of(this.session.room(room));
 		if (targets.isEmpty()) {
 			this.session.room(null);
 		}
 		List<Message> received = new ArrayList<>();
-		for (String room : targets) {
-			received.addAll(this.live.receiveNow(room));
+		for (String target : targets) {
+			received.addAll(this.session.receiveNow(target));
 		}
 		if (received.isEmpty()) {
 			return "No new messages.";
 		}
 		return received.stream()
-			.map((message) -> this.screen.format(this.renderer.render(message, user)))
+			.map((message) -> this.screen.format(this.renderer.render(message, me)))
 			.collect(Collectors.joining("\n"));
 	}
 

@@ -3,18 +3,22 @@ package dev.rpcchat.shell.command;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import dev.rpcchat.api.ChatException;
+import dev.rpcchat.api.ErrorCode;
 import dev.rpcchat.api.JoinedRoom;
 import dev.rpcchat.api.Room;
-import dev.rpcchat.shell.console.ErrorSentences;
 import dev.rpcchat.shell.console.MessageRenderer;
 import dev.rpcchat.shell.console.Screen;
+import dev.rpcchat.shell.console.TerminalText;
 import dev.rpcchat.shell.session.ChatSession;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +27,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RoomCommands {
 
-	private static final String GROUP = "Rooms";
+	static final String GROUP = "Rooms";
 
 	private final ChatSession session;
 
@@ -37,24 +41,27 @@ class RoomCommands {
 		this.screen = screen;
 	}
 
-	@Command(name = "create-room", group = GROUP, description = "Create a room", help = "create-room NAME",
-			exitStatusExceptionMapper = ErrorSentences.BEAN_NAME)
-	public String createRoom(@Argument(index = 0, description = "the room's name") String name) {
+	@Command(name = "create-room", group = GROUP, description = "Create a room.")
+	public String createRoom(@Argument(index = 0, description = "letters, digits, '_', '-' or '.'") String name) {
 		this.session.username();
 		Room room = this.session.chat().createRoom(name);
-		return "Room #" + room.roomName() + " created. Join it with `join " + room.roomName() + "`.";
+		String created = TerminalText.line(room.roomName());
+		return this.screen.format("Room #" + created + " created. Join it with `join " + created + "`.");
 	}
 
 	@Command(name = "join", group = GROUP,
-			description = "Join a room: show who is there and its last messages, and make it the current room",
-			help = "join ROOM", completionProvider = Completions.ROOMS,
-			exitStatusExceptionMapper = ErrorSentences.BEAN_NAME)
-	public String join(@Argument(index = 0, description = "the room to join") String room) {
+			description = "Join a room: see who is there and its last messages; it becomes your current room.",
+			completionProvider = Completions.ROOMS)
+	public String join(@Argument(index = 0, description = "the room to join") String room,
+			@Option(longName = "create", description = "create the room first if there is none") boolean create) {
+		if (create) {
+			createIfMissing(room);
+		}
 		JoinedRoom joined = this.session.join(room);
 		String me = this.session.username();
 		AttributedStringBuilder out = new AttributedStringBuilder();
-		out.styled(AttributedStyle.BOLD, "Joined #" + joined.roomName())
-			.append(" (now your current room). In the room: " + String.join(", ", joined.users()) + ".");
+		out.styled(AttributedStyle.BOLD, "Joined #" + TerminalText.line(joined.roomName()))
+			.append(" (now your current room). In the room: " + names(joined.users()) + ".");
 		if (joined.messages().isEmpty()) {
 			out.append("\nNo messages yet.");
 		}
@@ -66,17 +73,18 @@ class RoomCommands {
 		return this.screen.format(out.toAttributedString());
 	}
 
-	@Command(name = "leave", group = GROUP, description = "Leave a room (the current one unless named)",
-			help = "leave [ROOM]", completionProvider = Completions.JOINED_ROOMS,
-			exitStatusExceptionMapper = ErrorSentences.BEAN_NAME)
-	public String leave(@Argument(index = 0, description = "the room to leave") String room) {
+	@Command(name = "leave", group = GROUP, description = "Leave a room: the current one, unless you name another.",
+			completionProvider = Completions.JOINED_ROOMS)
+	public String leave(@Argument(index = 0, description = "the room to leave") @Nullable String room) {
 		String left = this.session.leave(room);
-		String next = this.session.currentRoom().map((current) -> " Current room: #" + current + ".").orElse("");
-		return "Left #" + left + "." + next;
+		String next = this.session.currentRoom()
+			.map((current) -> " Current room: #" + TerminalText.line(current) + ".")
+			.orElse("");
+		return this.screen.format("Left #" + TerminalText.line(left) + "." + next);
 	}
 
-	@Command(name = "rooms", group = GROUP, description = "List the rooms", help = "rooms",
-			exitStatusExceptionMapper = ErrorSentences.BEAN_NAME)
+	@Command(name = "rooms", group = GROUP,
+			description = "List the rooms; yours are marked (joined), the current one (current).")
 	public String rooms() {
 		List<String> rooms = this.session.chat().listRooms();
 		if (rooms.isEmpty()) {
@@ -85,16 +93,28 @@ class RoomCommands {
 		return rooms.stream().map(this::roomLine).collect(Collectors.joining("\n"));
 	}
 
-	@Command(name = "users", group = GROUP, description = "List the users in a room (the current one unless named)",
-			help = "users [ROOM]", completionProvider = Completions.ROOMS,
-			exitStatusExceptionMapper = ErrorSentences.BEAN_NAME)
-	public String users(@Argument(index = 0, description = "the room") String room) {
+	@Command(name = "users", group = GROUP,
+			description = "List the people in a room: the current one, unless you name another.",
+			completionProvider = Completions.ROOMS)
+	public String users(@Argument(index = 0, description = "the room") @Nullable String room) {
 		String name = this.session.room(room);
 		List<String> users = this.session.chat().listUsers(name);
 		if (users.isEmpty()) {
-			return "Nobody is in #" + name + ".";
+			return this.screen.format("Nobody is in #" + TerminalText.line(name) + ".");
 		}
-		return "In #" + name + ": " + String.join(", ", users) + ".";
+		return this.screen.format("In #" + TerminalText.line(name) + ": " + names(users) + ".");
+	}
+
+	private void createIfMissing(String room) {
+		this.session.username();
+		try {
+			this.session.chat().createRoom(room);
+		}
+		catch (ChatException ex) {
+			if (ex.errorCode() != ErrorCode.ROOM_EXISTS) {
+				throw ex;
+			}
+		}
 	}
 
 	private String roomLine(String room) {
@@ -102,7 +122,12 @@ class RoomCommands {
 		boolean joined = this.session.isJoined(room);
 		String marker = current ? "(current)" : joined ? "(joined)" : "";
 		AttributedStyle style = current ? AttributedStyle.BOLD : AttributedStyle.DEFAULT;
-		return this.screen.format(new AttributedString(("  #" + room + " " + marker).stripTrailing(), style));
+		return this.screen
+			.format(new AttributedString(("  #" + TerminalText.line(room) + " " + marker).stripTrailing(), style));
+	}
+
+	private static String names(List<String> names) {
+		return names.stream().map(TerminalText::line).collect(Collectors.joining(", "));
 	}
 
 }

@@ -3,7 +3,8 @@ package dev.rpcchat.shell.command;
 import java.util.List;
 
 import dev.rpcchat.shell.connection.ChatConnection;
-import dev.rpcchat.shell.console.ErrorSentences;
+import dev.rpcchat.shell.console.Screen;
+import dev.rpcchat.shell.console.TerminalText;
 import dev.rpcchat.shell.session.ChatSession;
 
 import org.springframework.shell.core.command.annotation.Command;
@@ -19,21 +20,29 @@ class UserCommands {
 
 	private final ChatConnection connection;
 
-	UserCommands(ChatSession session, ChatConnection connection) {
+	private final Screen screen;
+
+	UserCommands(ChatSession session, ChatConnection connection, Screen screen) {
 		this.session = session;
 		this.connection = connection;
+		this.screen = screen;
 	}
 
-	@Command(name = "whoami", group = "You", description = "Show who you are signed in as, your rooms and the servers",
-			help = "whoami", exitStatusExceptionMapper = ErrorSentences.BEAN_NAME)
+	@Command(name = "whoami", group = "You",
+			description = "Show who you are signed in as, your rooms, and the chat server and binder in use.")
 	public String whoami() {
-		String user = this.session.username();
-		List<String> rooms = this.session.joinedRooms();
-		String current = this.session.currentRoom().map((room) -> "#" + room).orElse("none");
+		String user = TerminalText.line(this.session.username());
+		List<String> rooms = this.session.joinedRooms().stream().map((room) -> "#" + TerminalText.line(room)).toList();
+		String current = this.session.currentRoom().map((room) -> "#" + TerminalText.line(room)).orElse("none");
+		List<String> live = this.session.liveRooms().stream().map((room) -> "#" + TerminalText.line(room)).toList();
 		String server = this.connection.server().map(Object::toString).orElse("not looked up yet");
-		return "You are " + user + ".\nRooms: " + (rooms.isEmpty() ? "none" : "#" + String.join(", #", rooms))
-				+ " (current: " + current + ").\nChat server: " + server + "\nBinder: "
-				+ this.connection.locator().binderUrl();
+		return this.screen
+			.format("You are " + user + ".\nRooms: " + list(rooms) + " (current: " + current + ").\nLive messages: "
+					+ list(live) + ".\nChat server: " + server + "\nBinder: " + this.connection.locator().binderUrl());
+	}
+
+	private static String list(List<String> items) {
+		return items.isEmpty() ? "none" : String.join(", ", items);
 	}
 
 }

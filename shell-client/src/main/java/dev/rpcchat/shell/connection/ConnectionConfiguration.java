@@ -1,5 +1,6 @@
 package dev.rpcchat.shell.connection;
 
+import dev.rpcchat.shell.ChatBinderProperties;
 import dev.rpcchat.shell.ShellProperties;
 
 import org.springframework.context.annotation.Bean;
@@ -12,8 +13,8 @@ import org.springframework.context.annotation.Configuration;
 class ConnectionConfiguration {
 
 	@Bean
-	ChatConnection chatConnection(ShellProperties properties) {
-		return ChatConnection.connect(properties.binder().url(), properties.requestTimeout());
+	ChatConnection chatConnection(ChatBinderProperties binder, ShellProperties properties) {
+		return ChatConnection.connect(binder.url(), properties.requestTimeout());
 	}
 
 }

@@ -23,7 +23,10 @@ import dev.rpcchat.shell.connection.ServiceUnreachableException.Service;
 
 /**
  * Makes one JSON-RPC 2.0 call over HTTP, with named parameters and an optional bearer
- * token.
+ * token. The shell has its own client rather than jsonrpc4j's {@code JsonRpcHttpClient}
+ * because failover must know how a call failed (refused before it was sent, or cut off
+ * after) and a long poll needs a longer timeout than other calls, where that client has
+ * one read timeout for every call and reports any failure as a bare {@code Throwable}.
  */
 class JsonRpcClient {
 

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
 import dev.rpcchat.api.BinderService;
+import dev.rpcchat.api.PastDeadServer;
 import dev.rpcchat.api.ProcedureLocation;
 import dev.rpcchat.shell.connection.ServiceUnreachableException.Service;
 import org.slf4j.Logger;
@@ -22,8 +23,6 @@ import org.slf4j.LoggerFactory;
 public class ProcedureLocator {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProcedureLocator.class);
-
-	private static final int MAX_LOOKUPS_PAST_A_DEAD_SERVER = 8;
 
 	private final BinderService binder;
 
@@ -65,16 +64,6 @@ public class ProcedureLocator {
 	}
 
 	/**
-	 * Forgets the cached answer and asks the binder again.
-	 * @param procedure the procedure's wire name
-	 * @return the provider's JSON-RPC endpoint now
-	 */
-	public URI relocate(String procedure) {
-		URI cached = this.locations.get(procedure);
-		return (cached != null) ? relocate(procedure, cached) : locate(procedure);
-	}
-
-	/**
 	 * Asks the binder for another provider than the one that stopped answering, unless a
 	 * call on another thread did already; says so, once, to whoever listens.
 	 * @param procedure the procedure's wire name
@@ -87,13 +76,10 @@ public class ProcedureLocator {
 		if (cached != null && !cached.equals(failed)) {
 			return cached;
 		}
-		forget(failed);
-		URI found = locate(procedure);
-		// The binder lists a dead server until its lease ends: ask past it a few times.
-		for (int attempt = 1; found.equals(failed) && attempt < MAX_LOOKUPS_PAST_A_DEAD_SERVER; attempt++) {
+		URI found = PastDeadServer.lookUp(failed::equals, () -> {
 			forget(failed);
-			found = locate(procedure);
-		}
+			return locate(procedure);
+		});
 		if (!found.equals(failed) && this.abandoned.add(failed)) {
 			logger.info("The chat server at {} stopped answering; continuing through {}", failed, found);
 			this.failoverListener.accept(failed, found);
@@ -125,15 +111,6 @@ public class ProcedureLocator {
 				this.preferred = null;
 			}
 		}
-	}
-
-	/**
-	 * The cached answer, without asking the binder.
-	 * @param procedure the procedure's wire name
-	 * @return the provider's endpoint, if it was looked up before
-	 */
-	public Optional<URI> cached(String procedure) {
-		return Optional.ofNullable(this.locations.get(procedure));
 	}
 
 	public URI binderUrl() {

@@ -10,11 +10,13 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.googlecode.jsonrpc4j.JsonRpcMethod;
 import com.googlecode.jsonrpc4j.JsonRpcParam;
+import dev.rpcchat.api.Idempotent;
 import dev.rpcchat.api.JsonRpcOptional;
 
 /**
  * Implements a contract interface by turning each method call into an {@link RpcCall},
- * with the wire names read from the contract's annotations.
+ * with the wire names and the retry safety ({@link Idempotent}) read from the contract's
+ * annotations.
  */
 final class RpcProxy {
 
@@ -42,8 +44,11 @@ final class RpcProxy {
 				params.put(parameters[i].getAnnotation(JsonRpcParam.class).value(), args[i]);
 			}
 		}
+		Idempotent idempotent = method.getAnnotation(Idempotent.class);
+		boolean safeToRepeat = idempotent != null
+				&& (idempotent.whenGiven().isEmpty() || params.get(idempotent.whenGiven()) != null);
 		return new RpcCall(rpcMethod.value(), params,
-				mapper.getTypeFactory().constructType(method.getGenericReturnType()));
+				mapper.getTypeFactory().constructType(method.getGenericReturnType()), safeToRepeat);
 	}
 
 	private static Object objectMethod(Class<?> contract, Object instance, Method method, Object[] args) {

@@ -2,6 +2,7 @@ package dev.rpcchat.shell.console;
 
 import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
 import dev.rpcchat.api.ChatException;
@@ -12,19 +13,15 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.shell.core.command.CommandExecutionException;
 import org.springframework.shell.core.command.CommandNotFoundException;
-import org.springframework.shell.core.command.ExitStatus;
-import org.springframework.shell.core.command.exit.ExitStatusExceptionMapper;
 import org.springframework.stereotype.Component;
 
 /**
  * The one place where a failure becomes one sentence for the person and an exit status
- * for scripts; never a stack trace.
+ * for scripts; never a stack trace. Whatever a sentence quotes (names, words the server
+ * sent back) is shown through {@link TerminalText}.
  */
-@Component(ErrorSentences.BEAN_NAME)
-public class ErrorSentences implements ExitStatusExceptionMapper {
-
-	/** The bean name that every command names as its exit status exception mapper. */
-	public static final String BEAN_NAME = "errorSentences";
+@Component
+public class ErrorSentences {
 
 	/** The server refused the request. */
 	public static final int REFUSED = 1;
@@ -39,12 +36,6 @@ public class ErrorSentences implements ExitStatusExceptionMapper {
 	public static final int FAILED = 4;
 
 	private static final Logger logger = LoggerFactory.getLogger(ErrorSentences.class);
-
-	@Override
-	public ExitStatus apply(Exception exception) {
-		Throwable cause = unwrap(exception);
-		return new ExitStatus(exitCode(cause), sentence(cause));
-	}
 
 	/**
 	 * The exit code for a failure: {@link #REFUSED}, {@link #USAGE}, {@link #UNREACHABLE}
@@ -70,7 +61,10 @@ public class ErrorSentences implements ExitStatusExceptionMapper {
 	 * @return the sentence
 	 */
 	public String sentence(Throwable failure) {
-		Throwable cause = unwrap(failure);
+		return TerminalText.line(describe(unwrap(failure)));
+	}
+
+	private String describe(Throwable cause) {
 		return switch (cause) {
 			case ChatException ex -> chatError(ex);
 			case ServiceUnreachableException ex -> unreachable(ex);
@@ -126,6 +120,17 @@ public class ErrorSentences implements ExitStatusExceptionMapper {
 	}
 
 	/**
+	 * The line a script prints when the server kept saying "too fast".
+	 * @param waits how many times it waited
+	 * @param waited how long it waited in all
+	 * @return one sentence
+	 */
+	public String gaveUpWaiting(int waits, Duration waited) {
+		return "The server still says you are sending too fast, after waiting " + waits + " times ("
+				+ Math.max(1, waited.toSeconds()) + " s in all); giving up.";
+	}
+
+	/**
 	 * The line that says calls moved to another chat server.
 	 * @param from the server that stopped answering
 	 * @param to the server calls go to now
@@ -166,6 +171,18 @@ public class ErrorSentences implements ExitStatusExceptionMapper {
 			case NOT_SIGNED_IN -> "Sign in first: start the shell with --username=NAME.";
 			case NO_CURRENT_ROOM -> "No current room: join one first (`join ROOM`), or name the room in the command.";
 			case EMPTY_MESSAGE -> "Type the message after `send`, for example: send hello everyone";
+			case EMPTY_LINE -> "Type a command, or `help` to list them.";
+			case UNCLOSED_QUOTE -> "A \" in the line is never closed; close it, or leave it out.";
+			case UNKNOWN_OPTION -> "`" + ex.command() + "` has no option " + ex.word() + ". Usage: " + ex.usage();
+			case OPTION_TWICE -> "Option " + ex.word() + " is given twice. Usage: " + ex.usage();
+			case OPTION_NEEDS_VALUE -> "Option " + ex.word() + " needs a value. Usage: " + ex.usage();
+			case OPTION_TAKES_NO_VALUE -> "Option " + ex.word() + " takes no value. Usage: " + ex.usage();
+			case EXTRA_WORDS ->
+				"Too many words for `" + ex.command() + "`: '" + ex.word() + "' is left over. Usage: " + ex.usage();
+			case MISSING_ARGUMENT -> "Missing " + ex.word() + " for `" + ex.command() + "`. Usage: " + ex.usage();
+			case NOT_A_SETTING -> "'" + ex.word() + "' is not a setting (settings are written --name=value, such as "
+					+ "--username=ana). Put a command and its options in one argument, in quotes: "
+					+ "'send --to bob hi'.";
 		};
 	}
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import dev.rpcchat.api.Message;
 import org.jline.utils.AttributedString;
@@ -13,11 +14,17 @@ import org.jline.utils.AttributedStyle;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders a message as one line: time, room, sender, and markers that set private
- * messages, announcements and the person's own messages apart.
+ * Renders a message: time, room, sender, and markers that set private messages,
+ * announcements and the person's own messages apart. Every received text goes through
+ * {@link TerminalText}; a message of several lines goes on in lines that start with
+ * {@value #CONTINUATION}, which no message line does, so no text can pass for another
+ * message.
  */
 @Component
 public class MessageRenderer {
+
+	/** The margin of a message's second and later lines. */
+	public static final String CONTINUATION = "    \u2502 ";
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -45,18 +52,18 @@ public class MessageRenderer {
 	 * Renders a message as the given user sees it.
 	 * @param message the message
 	 * @param me the person reading, whose own messages say "you"
-	 * @return one styled line
+	 * @return one styled line, or several for a message of several lines
 	 */
 	public AttributedString render(Message message, String me) {
 		AttributedStringBuilder line = new AttributedStringBuilder();
 		line.styled(DIM, "[" + time(message) + "] ");
-		line.styled(ROOM, "#" + message.roomName() + " ");
+		line.styled(ROOM, "#" + TerminalText.line(message.roomName()) + " ");
 		switch (message.type()) {
-			case SYSTEM -> line.styled(SYSTEM, "*** " + message.content());
+			case SYSTEM -> content(line.styled(SYSTEM, "*** "), SYSTEM, message.content());
 			case UNICAST -> privateMessage(line, message, me);
-			case BROADCAST -> line.styled(isMe(message.sender(), me) ? OWN : SENDER, who(message.sender(), me))
-				.append(": ")
-				.append(message.content());
+			case BROADCAST ->
+				content(line.styled(isMe(message.sender(), me) ? OWN : SENDER, who(message.sender(), me)).append(": "),
+						AttributedStyle.DEFAULT, message.content());
 		}
 		return line.toAttributedString();
 	}
@@ -67,12 +74,22 @@ public class MessageRenderer {
 			.styled(isMe(message.recipient(), me) ? OWN : SENDER, who(message.recipient(), me))
 			.append(" ")
 			.styled(PRIVATE, "[private]")
-			.append(": ")
-			.styled(PRIVATE, message.content());
+			.append(": ");
+		content(line, PRIVATE, message.content());
+	}
+
+	private static AttributedStringBuilder content(AttributedStringBuilder line, AttributedStyle style,
+			String content) {
+		List<String> lines = TerminalText.lines(content);
+		line.styled(style, lines.get(0));
+		for (String next : lines.subList(1, lines.size())) {
+			line.append("\n").styled(DIM, CONTINUATION).styled(style, next);
+		}
+		return line;
 	}
 
 	private String who(String name, String me) {
-		return isMe(name, me) ? "you" : name;
+		return isMe(name, me) ? "you" : TerminalText.line(name);
 	}
 
 	private boolean isMe(String name, String me) {

@@ -7,16 +7,29 @@ public class UsageException extends RuntimeException {
 
 	private final Problem problem;
 
-	private final String subject;
+	private final String command;
+
+	private final String word;
+
+	private final String usage;
 
 	public UsageException(Problem problem) {
-		this(problem, "");
+		this(problem, "", "", "");
 	}
 
-	public UsageException(Problem problem, String subject) {
-		super(problem.name() + (subject.isEmpty() ? "" : " " + subject), null, false, false);
+	/**
+	 * A command line that does not fit its command.
+	 * @param problem what is wrong
+	 * @param command the command's name
+	 * @param word the word at fault, such as an unknown option
+	 * @param usage how the command is written
+	 */
+	public UsageException(Problem problem, String command, String word, String usage) {
+		super(problem.name() + (word.isEmpty() ? "" : " " + word), null, false, false);
 		this.problem = problem;
-		this.subject = subject;
+		this.command = command;
+		this.word = word;
+		this.usage = usage;
 	}
 
 	public Problem problem() {
@@ -24,11 +37,27 @@ public class UsageException extends RuntimeException {
 	}
 
 	/**
-	 * What the problem is about, such as a room name; may be empty.
-	 * @return the subject
+	 * The command the line named, if the problem is about one.
+	 * @return the command's name, or {@code ""}
 	 */
-	public String subject() {
-		return this.subject;
+	public String command() {
+		return this.command;
+	}
+
+	/**
+	 * The word at fault, as typed, if the problem is about one.
+	 * @return the word, or {@code ""}
+	 */
+	public String word() {
+		return this.word;
+	}
+
+	/**
+	 * How the command is written, if the problem is about one.
+	 * @return the usage line, or {@code ""}
+	 */
+	public String usage() {
+		return this.usage;
 	}
 
 	/**
@@ -43,7 +72,34 @@ public class UsageException extends RuntimeException {
 		NO_CURRENT_ROOM,
 
 		/** A blank message. */
-		EMPTY_MESSAGE
+		EMPTY_MESSAGE,
+
+		/** A line with no command. */
+		EMPTY_LINE,
+
+		/** A double quote that is never closed. */
+		UNCLOSED_QUOTE,
+
+		/** An option the command does not have. */
+		UNKNOWN_OPTION,
+
+		/** An option given twice. */
+		OPTION_TWICE,
+
+		/** An option without the value it needs. */
+		OPTION_NEEDS_VALUE,
+
+		/** A switch given a value. */
+		OPTION_TAKES_NO_VALUE,
+
+		/** Words the command has no place for. */
+		EXTRA_WORDS,
+
+		/** A required argument left out. */
+		MISSING_ARGUMENT,
+
+		/** A program argument starting with {@code --} that is no setting. */
+		NOT_A_SETTING
 
 	}
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import dev.rpcchat.api.ChatService;
 import dev.rpcchat.api.JoinedRoom;
+import dev.rpcchat.api.Message;
 import dev.rpcchat.api.RegisteredUser;
 import dev.rpcchat.shell.connection.ChatConnection;
 import dev.rpcchat.shell.console.UsageException;
@@ -20,7 +21,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Who the person is signed in as, which rooms they are in, and which one is current.
+ * Who the person is signed in as, which rooms they are in, and which one is current; it
+ * owns the live delivery of those rooms' messages ({@link LiveMessages}), which follows
+ * what it is told here and knows nothing of the session.
  */
 @Component
 public class ChatSession {
@@ -80,6 +83,32 @@ public class ChatSession {
 		}
 		this.currentRoom = null;
 		return true;
+	}
+
+	/**
+	 * Starts printing the messages of every joined room above the prompt as they arrive,
+	 * and of each room joined later; an interactive shell does, a script does not.
+	 */
+	public void startLive() {
+		this.live.start();
+	}
+
+	/**
+	 * The joined rooms whose messages arrive live now.
+	 * @return the rooms
+	 */
+	public List<String> liveRooms() {
+		return this.live.live();
+	}
+
+	/**
+	 * Fetches what arrived in a joined room and was not shown yet, without waiting.
+	 * @param room the room
+	 * @return the new messages from others, oldest first
+	 */
+	public List<Message> receiveNow(String room) {
+		username();
+		return this.live.receiveNow(room);
 	}
 
 	@PreDestroy
@@ -143,11 +172,7 @@ public class ChatSession {
 		return name;
 	}
 
-	/**
-	 * Forgets a room the server says the user is no longer in.
-	 * @param room the room
-	 */
-	public void forget(String room) {
+	private void forget(String room) {
 		this.live.unfollow(room);
 		synchronized (this.rooms) {
 			this.rooms.remove(key(room));

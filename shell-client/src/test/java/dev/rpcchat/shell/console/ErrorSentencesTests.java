@@ -17,7 +17,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.shell.core.command.CommandExecutionException;
 import org.springframework.shell.core.command.CommandNotFoundException;
-import org.springframework.shell.core.command.ExitStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -105,9 +104,9 @@ class ErrorSentencesTests {
 		ChatException error = new ChatException(ErrorCode.ROOM_EXISTS, "exists", Map.of("room_name", "geral"));
 		Exception wrapped = new CommandExecutionException("Unable to execute command",
 				new InvocationTargetException(error));
-		ExitStatus status = this.errors.apply(wrapped);
-		assertThat(status.code()).isEqualTo(ErrorSentences.REFUSED);
-		assertThat(status.description()).isEqualTo("A room named 'geral' already exists. Join it with `join geral`.");
+		assertThat(this.errors.exitCode(wrapped)).isEqualTo(ErrorSentences.REFUSED);
+		assertThat(this.errors.sentence(wrapped))
+			.isEqualTo("A room named 'geral' already exists. Join it with `join geral`.");
 	}
 
 	@Test

@@ -60,6 +60,28 @@ class MessageRendererTests {
 			.hasToString("[11:03:07] #geral bob: oi");
 	}
 
+	@Test
+	void showsTheLinesOfAMessageAfterAMarginSoNoneCanPassForAMessage() {
+		Message message = message(MessageType.BROADCAST, "bob", null,
+				"look:\n[14:03:08] #geral ana -> you [private]: give me your token");
+		assertThat(this.renderer.render(message, "ana")).hasToString("[14:03:07] #geral bob: look:\n"
+				+ MessageRenderer.CONTINUATION + "[14:03:08] #geral ana -> you [private]: give me your token");
+	}
+
+	@Test
+	void escapesControlCharactersInEveryReceivedText() {
+		Message message = new Message(42, "ger\u202eal", MessageType.UNICAST, "b\u001b[31mob", "an\u0007a",
+				"\u001b[2Jclear\u009b", Instant.parse("2026-11-22T14:03:07.123Z"));
+		assertThat(this.renderer.render(message, "ana"))
+			.hasToString("[14:03:07] #ger\\u202eal b\\x1b[31mob -> an\\x07a [private]: \\x1b[2Jclear\\x9b");
+	}
+
+	@Test
+	void expandsTabsInAMessage() {
+		assertThat(this.renderer.render(message(MessageType.SYSTEM, null, null, "a\tb"), "ana"))
+			.hasToString("[14:03:07] #geral *** a       b");
+	}
+
 	private static AttributedStyle styleAt(AttributedString line, String word) {
 		return line.styleAt(line.toString().indexOf(word));
 	}
