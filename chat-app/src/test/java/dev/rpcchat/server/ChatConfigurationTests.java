@@ -14,10 +14,9 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.ComponentScan.Filter;
 import org.springframework.context.annotation.FilterType;
 
-import dev.rpcchat.server.message.BucketSendRateLimiter;
-import dev.rpcchat.server.message.SendRateLimiter;
-import dev.rpcchat.server.message.UnlimitedSendRateLimiter;
+import dev.rpcchat.server.rate.RateLimit;
 import dev.rpcchat.server.store.ChatStore;
+import dev.rpcchat.server.store.StoreLimits;
 import dev.rpcchat.server.store.memory.MemoryChatStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,26 +33,24 @@ class ChatConfigurationTests {
 	}
 
 	@Test
-	void anotherStoreReplacesTheMemoryStoreAndItsRateLimiter() {
+	void anotherStoreReplacesTheMemoryStore() {
 		this.runner.withPropertyValues("chat.store=redis")
-			.withBean("otherChatStore", ChatStore.class, () -> new MemoryChatStore(50, (message) -> {
-			}))
-			.withBean("otherRateLimiter", SendRateLimiter.class, UnlimitedSendRateLimiter::new)
+			.withBean("otherChatStore", ChatStore.class,
+					() -> new MemoryChatStore(StoreLimits.ofHistory(50), (message) -> {
+					}))
 			.run((context) -> {
-				assertThat(context).hasNotFailed()
-					.doesNotHaveBean("memoryChatStore")
-					.doesNotHaveBean("sendRateLimiter");
-				assertThat(context).hasSingleBean(ChatStore.class).hasSingleBean(SendRateLimiter.class);
+				assertThat(context).hasNotFailed().doesNotHaveBean("memoryChatStore");
+				assertThat(context).hasSingleBean(ChatStore.class);
 			});
 	}
 
 	@Test
 	void aRateOfZeroTurnsTheLimitOff() {
 		this.runner.withPropertyValues("chat.messages.per-second=0")
-			.run((context) -> assertThat(context).getBean(SendRateLimiter.class)
-				.isInstanceOf(UnlimitedSendRateLimiter.class));
-		this.runner.run((context) -> assertThat(context).getBean(SendRateLimiter.class)
-			.isInstanceOf(BucketSendRateLimiter.class));
+			.run((context) -> assertThat(context.getBean(ChatProperties.class).storeLimits().sendRate().isOff())
+				.isTrue());
+		this.runner.run((context) -> assertThat(context.getBean(ChatProperties.class).storeLimits().sendRate())
+			.isEqualTo(RateLimit.perSecond(20, 40)));
 	}
 
 	@Test

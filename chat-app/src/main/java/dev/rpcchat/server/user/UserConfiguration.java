@@ -6,7 +6,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.rpcchat.server.ChatProperties;
-import dev.rpcchat.server.message.SendRateLimiter;
 import dev.rpcchat.server.room.RoomService;
 import dev.rpcchat.server.store.ChatStore;
 
@@ -17,9 +16,8 @@ import dev.rpcchat.server.store.ChatStore;
 class UserConfiguration {
 
 	@Bean
-	UserRegistry userRegistry(ChatStore store, RoomService rooms, SendRateLimiter rateLimiter,
-			ChatProperties properties, Clock clock) {
-		return new UserRegistry(store, rooms, rateLimiter, properties.users().sessionTtl(), clock);
+	UserRegistry userRegistry(ChatStore store, RoomService rooms, ChatProperties properties, Clock clock) {
+		return new UserRegistry(store, rooms, properties.users().sessionTtl(), clock);
 	}
 
 	@Bean

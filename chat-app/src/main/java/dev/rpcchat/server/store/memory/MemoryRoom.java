@@ -9,7 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import dev.rpcchat.api.Message;
 import dev.rpcchat.api.MessageType;
-import dev.rpcchat.server.store.Names;
+import dev.rpcchat.server.name.Names;
 
 /**
  * One room in memory: its members with their cursors and its message log, changed only

@@ -1,6 +1,6 @@
 package dev.rpcchat.server.store.redis;
 
-import java.time.Clock;
+import java.util.List;
 
 import io.lettuce.core.ClientOptions;
 
@@ -13,20 +13,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 import dev.rpcchat.server.ChatProperties;
-import dev.rpcchat.server.message.SendRateLimiter;
-import dev.rpcchat.server.message.UnlimitedSendRateLimiter;
 import dev.rpcchat.server.store.AppendListener;
 
 /**
  * The Redis store, when {@code chat.store=redis}: the store, the subscription that wakes
- * this instance's waiters for messages appended through any instance, the rate limit
- * shared by every instance and the Redis health indicator. The connection is Spring
- * Boot's ({@code spring.data.redis.*}).
+ * this instance's waiters for messages appended through any instance, and the Redis
+ * health indicator. The connection is Spring Boot's ({@code spring.data.redis.*}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "chat.store", havingValue = "redis")
@@ -37,13 +35,19 @@ class RedisStoreConfiguration {
 
 	@Bean
 	RedisChatStore redisChatStore(StringRedisTemplate redis, ChatProperties properties) {
-		return new RedisChatStore(redis, KEYS, properties.rooms().historyLimit());
+		if (redis.getConnectionFactory() instanceof LettuceConnectionFactory lettuce && lettuce.isClusterAware()) {
+			// A send is one script over the keys of a session, a room and a rate.
+			throw new IllegalStateException(
+					"The Redis store needs a standalone Redis (or Sentinel), not a Redis Cluster");
+		}
+		return new RedisChatStore(redis, KEYS, properties.storeLimits());
 	}
 
 	@Bean
 	RedisMessageListenerContainer chatAppendedListenerContainer(RedisConnectionFactory connectionFactory,
-			AppendListener listener) {
-		RedisMessageListenerContainer container = appendedListenerContainer(connectionFactory, KEYS, listener);
+			List<AppendListener> listeners) {
+		RedisMessageListenerContainer container = appendedListenerContainer(connectionFactory, KEYS,
+				AppendListener.all(listeners));
 		// Started by chatAppendedSubscription, which does not give up when Redis is down;
 		// unsubscribed after the web server stops.
 		container.setAutoStartup(false);
@@ -64,15 +68,6 @@ class RedisStoreConfiguration {
 	@Bean
 	LettuceClientOptionsBuilderCustomizer chatRejectCommandsWhileDisconnected() {
 		return (options) -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
-	}
-
-	@Bean
-	SendRateLimiter redisSendRateLimiter(StringRedisTemplate redis, ChatProperties properties, Clock clock) {
-		ChatProperties.Messages messages = properties.messages();
-		if (messages.perSecond() == 0) {
-			return new UnlimitedSendRateLimiter();
-		}
-		return new RedisSendRateLimiter(redis, KEYS, messages.perSecond(), messages.burst(), clock);
 	}
 
 	/**

@@ -3,21 +3,18 @@
 -- Walks the log from the given id in batches (XRANGE/XREVRANGE with COUNT), skipping what the
 -- member may not see, until the page is full and one more visible message is found, or the
 -- log ends: the cost grows with the page and the skipped messages, never with the history.
--- KEYS: room, members, floors, log (slot of the room)
--- ARGV: userKey, 'after' or 'before', the id (exclusive), limit
--- Answers {0, more (0 or 1), newestId, {messages oldest first}}, {1} no such room, {2} not a member.
-if redis.call('EXISTS', KEYS[1]) == 0 then
-  return {1}
+-- Answers {OK, more (0 or 1), newest id, messages oldest first}, {NO_SUCH_ROOM} or {NOT_MEMBER}.
+local room_key, members_key, floors_key, log_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local member, direction, bound, limit = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4])
+if redis.call('EXISTS', room_key) == 0 then
+  return {NO_SUCH_ROOM}
 end
-if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 0 then
-  return {2}
+if redis.call('HEXISTS', members_key, member) == 0 then
+  return {NOT_MEMBER}
 end
-local member = ARGV[1]
-local floor = tonumber(redis.call('HGET', KEYS[3], member) or '0')
-local newest = tonumber(redis.call('HGET', KEYS[1], 'lastId') or '0')
-local after = ARGV[2] == 'after'
-local bound = tonumber(ARGV[3])
-local limit = tonumber(ARGV[4])
+local floor = tonumber(redis.call('HGET', floors_key, member) or '0')
+local newest = tonumber(redis.call('HGET', room_key, 'lastId') or '0')
+local after = direction == 'after'
 -- At least a few dozen entries a call, so that skipping many invisible ones takes few calls.
 local batch = math.max(limit + 1, 32)
 local page = {}
@@ -32,9 +29,9 @@ end
 while more == 0 and next >= 1 and next <= newest do
   local entries
   if after then
-    entries = redis.call('XRANGE', KEYS[4], next .. '-0', '+', 'COUNT', batch)
+    entries = redis.call('XRANGE', log_key, next .. '-0', '+', 'COUNT', batch)
   else
-    entries = redis.call('XREVRANGE', KEYS[4], next .. '-0', '-', 'COUNT', batch)
+    entries = redis.call('XREVRANGE', log_key, next .. '-0', '-', 'COUNT', batch)
   end
   for _, entry in ipairs(entries) do
     local id = tonumber(string.match(entry[1], '^(%d+)'))
@@ -68,4 +65,4 @@ if not after then
   end
   page = reversed
 end
-return {0, more, newest, page}
+return {OK, more, newest, page}

@@ -25,7 +25,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.rpcchat.server.ChatServerApplication;
 import dev.rpcchat.server.message.MessageWaiters;
-import dev.rpcchat.server.message.SendRateLimiter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -117,10 +116,24 @@ class RedisInstancesIntegrationTests {
 	@Test
 	void eachInstanceSharesTheRateLimitAndReportsRedisInItsHealth() {
 		for (ConfigurableApplicationContext instance : List.of(instanceA, instanceB)) {
-			assertThat(instance.getBean(SendRateLimiter.class)).isInstanceOf(RedisSendRateLimiter.class);
 			assertThat(instance.getBean("redisHealthContributor", HealthIndicator.class).health().getStatus())
 				.isEqualTo(Status.UP);
 		}
+		String room = unique("rate");
+		String ana = unique("ana");
+		String token = a.register(ana);
+		a.result(token, "create_room", "room_name", room);
+		b.result(token, "join_room", "username", ana, "room_name", room);
+		// Sends through either instance take from one bucket (default: a burst of 40,
+		// then 20 a second), kept in Redis.
+		int sent = 0;
+		while (sent < 500 && ((sent % 2 == 0) ? a : b)
+			.call(token, "send_message", "username", ana, "room_name", room, "message", "m" + sent)
+			.has("result")) {
+			sent++;
+		}
+		assertThat(sent).isBetween(40, 499);
+		assertThat(instanceA.getBean(StringRedisTemplate.class).hasKey("chat:{users}:rate:" + ana)).isTrue();
 	}
 
 	@Test
