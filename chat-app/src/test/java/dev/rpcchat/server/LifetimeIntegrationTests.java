@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "chat.binder.url=http://127.0.0.1:9/rpc", "chat.registration.ttl=1h", "chat.rooms.idle-ttl=1s",
 				"chat.rooms.reaper-interval=200ms", "chat.users.session-ttl=2s", "chat.messages.per-second=1",
-				"chat.messages.burst=3" })
+				"chat.messages.burst=3", "chat.limits.registrations-per-minute=0", "chat.limits.rooms-per-minute=0" })
 class LifetimeIntegrationTests {
 
 	@LocalServerPort

@@ -11,6 +11,7 @@ import dev.rpcchat.api.ChatException;
 import dev.rpcchat.api.ErrorCode;
 import dev.rpcchat.api.JoinedRoom;
 import dev.rpcchat.api.Room;
+import dev.rpcchat.server.rate.CallerRateLimit;
 import dev.rpcchat.server.store.ChatStore;
 import dev.rpcchat.server.store.CreateResult;
 import dev.rpcchat.server.store.JoinResult;
@@ -28,12 +29,15 @@ public class RoomService {
 
 	private final ChatStore store;
 
+	private final CallerRateLimit creations;
+
 	private final Clock clock;
 
 	private final MeterRegistry meterRegistry;
 
-	public RoomService(ChatStore store, Clock clock, MeterRegistry meterRegistry) {
+	public RoomService(ChatStore store, CallerRateLimit creations, Clock clock, MeterRegistry meterRegistry) {
 		this.store = store;
+		this.creations = creations;
 		this.clock = clock;
 		this.meterRegistry = meterRegistry;
 	}
@@ -46,6 +50,7 @@ public class RoomService {
 	public Room create(String roomName) {
 		String name = Names.normalize(roomName);
 		Names.requireValidRoomName(name);
+		this.creations.take();
 		return switch (this.store.createRoom(name, now())) {
 			case CreateResult.Created(RoomRecord room) -> new Room(room.name(), room.createdAt());
 			case CreateResult.Exists(String existing) ->

@@ -6,6 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.rpcchat.server.ChatProperties;
+import dev.rpcchat.server.rate.CallerRateLimit;
+import dev.rpcchat.server.rate.RateLimit;
 import dev.rpcchat.server.room.RoomService;
 import dev.rpcchat.server.store.ChatStore;
 
@@ -17,7 +19,10 @@ class UserConfiguration {
 
 	@Bean
 	UserRegistry userRegistry(ChatStore store, RoomService rooms, ChatProperties properties, Clock clock) {
-		return new UserRegistry(store, rooms, properties.users().sessionTtl(), clock);
+		CallerRateLimit registrations = new CallerRateLimit(
+				RateLimit.perMinute(properties.limits().registrationsPerMinute()),
+				"Too many registrations from your address", clock);
+		return new UserRegistry(store, rooms, properties.users().sessionTtl(), registrations, clock);
 	}
 
 	@Bean

@@ -14,6 +14,7 @@ import dev.rpcchat.rpc.RpcCaller;
 import dev.rpcchat.server.room.RoomService;
 import dev.rpcchat.server.store.ChatStore;
 import dev.rpcchat.server.name.Names;
+import dev.rpcchat.server.rate.CallerRateLimit;
 import dev.rpcchat.server.store.Session;
 
 /**
@@ -28,12 +29,16 @@ public class UserRegistry {
 
 	private final Duration sessionTtl;
 
+	private final CallerRateLimit registrations;
+
 	private final Clock clock;
 
-	public UserRegistry(ChatStore store, RoomService rooms, Duration sessionTtl, Clock clock) {
+	public UserRegistry(ChatStore store, RoomService rooms, Duration sessionTtl, CallerRateLimit registrations,
+			Clock clock) {
 		this.store = store;
 		this.rooms = rooms;
 		this.sessionTtl = sessionTtl;
+		this.registrations = registrations;
 		this.clock = clock;
 	}
 
@@ -45,6 +50,7 @@ public class UserRegistry {
 	public RegisteredUser register(String username) {
 		String name = Names.normalize(username);
 		Names.requireValidUsername(name);
+		this.registrations.take();
 		String token = SessionTokens.newToken();
 		Session session = new Session(name, SessionTokens.hash(token), sessionExpiry(now()));
 		return switch (this.store.claimUsername(session)) {

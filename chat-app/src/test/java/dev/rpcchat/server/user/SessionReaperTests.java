@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import dev.rpcchat.api.Message;
 import dev.rpcchat.api.RegisteredUser;
 import dev.rpcchat.server.MutableClock;
+import dev.rpcchat.server.rate.CallerRateLimit;
+import dev.rpcchat.server.rate.RateLimit;
 import dev.rpcchat.server.room.RoomService;
 import dev.rpcchat.server.store.StoreLimits;
 import dev.rpcchat.server.store.memory.MemoryChatStore;
@@ -24,9 +26,11 @@ class SessionReaperTests {
 
 	private final MemoryChatStore store = new MemoryChatStore(StoreLimits.ofHistory(100), this.appended::add);
 
-	private final RoomService rooms = new RoomService(this.store, this.clock, new SimpleMeterRegistry());
+	private final RoomService rooms = new RoomService(this.store, new CallerRateLimit(RateLimit.OFF, "", this.clock),
+			this.clock, new SimpleMeterRegistry());
 
-	private final UserRegistry users = new UserRegistry(this.store, this.rooms, Duration.ofMinutes(10), this.clock);
+	private final UserRegistry users = new UserRegistry(this.store, this.rooms, Duration.ofMinutes(10),
+			new CallerRateLimit(RateLimit.OFF, "", this.clock), this.clock);
 
 	private final SessionReaper reaper = new SessionReaper(this.store, this.users, this.clock);
 

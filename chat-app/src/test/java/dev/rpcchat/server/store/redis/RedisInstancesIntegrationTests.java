@@ -295,7 +295,8 @@ class RedisInstancesIntegrationTests {
 		return new SpringApplicationBuilder(ChatServerApplication.class).run("--server.port=0", "--chat.store=redis",
 				"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + RedisServerExtension.port(),
 				"--spring.data.redis.database=" + DATABASE, "--chat.rooms.idle-ttl=" + IDLE_TTL.toMillis() + "ms",
-				"--chat.rooms.reaper-interval=200ms",
+				"--chat.rooms.reaper-interval=200ms", "--chat.limits.registrations-per-minute=0",
+				"--chat.limits.rooms-per-minute=0",
 				// No binder: registration only degrades, which these tests do not look
 				// at.
 				"--chat.binder.url=http://127.0.0.1:1/rpc");
