@@ -11,6 +11,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 import dev.rpcchat.api.ChatService;
 import dev.rpcchat.rpc.RpcService;
+import dev.rpcchat.server.message.HistoryService;
 import dev.rpcchat.server.message.ReceiveService;
 import dev.rpcchat.server.message.SendService;
 import dev.rpcchat.server.room.RoomService;
@@ -31,8 +32,8 @@ class ChatServerConfiguration {
 
 	@Bean
 	DefaultChatService defaultChatService(UserRegistry users, RoomService rooms, SendService sender,
-			ReceiveService receiver) {
-		return new DefaultChatService(users, rooms, sender, receiver);
+			ReceiveService receiver, HistoryService history) {
+		return new DefaultChatService(users, rooms, sender, receiver, history);
 	}
 
 	@Bean

@@ -3,12 +3,14 @@ package dev.rpcchat.server;
 import java.util.List;
 
 import dev.rpcchat.api.ChatService;
+import dev.rpcchat.api.History;
 import dev.rpcchat.api.JoinedRoom;
 import dev.rpcchat.api.Message;
 import dev.rpcchat.api.RegisteredUser;
 import dev.rpcchat.api.Room;
 import dev.rpcchat.api.SessionLease;
 import dev.rpcchat.rpc.InvalidParamsException;
+import dev.rpcchat.server.message.HistoryService;
 import dev.rpcchat.server.message.ReceiveService;
 import dev.rpcchat.server.message.SendService;
 import dev.rpcchat.server.room.RoomService;
@@ -31,11 +33,15 @@ class DefaultChatService implements ChatService {
 
 	private final ReceiveService receiver;
 
-	DefaultChatService(UserRegistry users, RoomService rooms, SendService sender, ReceiveService receiver) {
+	private final HistoryService history;
+
+	DefaultChatService(UserRegistry users, RoomService rooms, SendService sender, ReceiveService receiver,
+			HistoryService history) {
 		this.users = users;
 		this.rooms = rooms;
 		this.sender = sender;
 		this.receiver = receiver;
+		this.history = history;
 	}
 
 	@Override
@@ -85,6 +91,15 @@ class DefaultChatService implements ChatService {
 			throw new InvalidParamsException("wait_seconds must be between 0 and " + MAX_WAIT_SECONDS + ".");
 		}
 		return this.receiver.receive(username, roomName, waitSeconds, afterId);
+	}
+
+	@Override
+	public History getHistory(String roomName, Long beforeId, Integer limit) {
+		int pageSize = (limit != null) ? limit : HistoryService.DEFAULT_LIMIT;
+		if (pageSize < 1 || pageSize > HistoryService.MAX_LIMIT) {
+			throw new InvalidParamsException("limit must be between 1 and " + HistoryService.MAX_LIMIT + ".");
+		}
+		return this.history.history(roomName, beforeId, pageSize);
 	}
 
 	@Override

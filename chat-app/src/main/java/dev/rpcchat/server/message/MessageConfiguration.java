@@ -73,6 +73,11 @@ class MessageConfiguration {
 	}
 
 	@Bean
+	HistoryService historyService(ChatStore store, UserRegistry users) {
+		return new HistoryService(store, users);
+	}
+
+	@Bean
 	ReceiveService receiveService(ChatStore store, UserRegistry users, MessageWaiters waiters, Clock clock) {
 		return new ReceiveService(store, users, waiters, clock);
 	}

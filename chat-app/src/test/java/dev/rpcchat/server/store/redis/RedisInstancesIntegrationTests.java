@@ -137,6 +137,32 @@ class RedisInstancesIntegrationTests {
 	}
 
 	@Test
+	void historyReadThroughOneInstancePagesWhatWasSentThroughTheOtherWithoutOthersPrivateMessages() {
+		String room = unique("hist");
+		String ana = unique("ana");
+		String bob = unique("bob");
+		String anaToken = a.register(ana);
+		String bobToken = b.register(bob);
+		a.result(anaToken, "create_room", "room_name", room);
+		a.result(anaToken, "join_room", "username", ana, "room_name", room);
+		b.result(bobToken, "join_room", "username", bob, "room_name", room);
+		for (int i = 0; i < 5; i++) {
+			a.result(anaToken, "send_message", "username", ana, "room_name", room, "message", "m" + i);
+			a.result(anaToken, "send_message", "username", ana, "room_name", room, "message", "p" + i, "recipient",
+					ana);
+		}
+		JsonNode page = b.result(bobToken, "get_history", "room_name", room, "limit", 3);
+		assertThat(contents(page.get("messages"))).containsExactly("m2", "m3", "m4");
+		assertThat(page.get("has_more").asBoolean()).isTrue();
+		JsonNode rest = b.result(bobToken, "get_history", "room_name", room, "before_id",
+				page.get("messages").get(0).get("id").asLong());
+		assertThat(contents(rest.get("messages"))).containsExactly(ana + " joined", bob + " joined", "m0", "m1");
+		assertThat(rest.get("has_more").asBoolean()).isFalse();
+		assertThat(contents(a.result(anaToken, "get_history", "room_name", room, "limit", 2).get("messages")))
+			.containsExactly("m4", "p4");
+	}
+
+	@Test
 	void aLongPollOnOneInstanceWakesWhenAMessageIsSentThroughTheOther() {
 		String room = unique("room");
 		String ana = unique("ana");
