@@ -79,6 +79,23 @@ class LifetimeIntegrationTests {
 	}
 
 	@Test
+	void aLongPollLongerThanTheSessionTtlKeepsItsUserSignedIn() {
+		String ana = unique("ana");
+		String room = unique("poll");
+		String token = this.rpc.register(ana);
+		this.rpc.result(token, "create_room", params("room_name", room));
+		this.rpc.result(token, "join_room", params("username", ana, "room_name", room));
+		this.rpc.result(token, "receive_messages", params("username", ana, "room_name", room));
+		// Waits 5 s with a session-ttl of 2 s and the reaper looking every 200 ms.
+		JsonNode messages = this.rpc.result(token, "receive_messages",
+				params("username", ana, "room_name", room, "wait_seconds", 5));
+		assertThat(messages).isEmpty();
+		assertThat(this.rpc.result(token, "heartbeat", params("username", ana)).get("username").asText())
+			.isEqualTo(ana);
+		assertThat(texts(this.rpc.result(token, "list_users", params("room_name", room)))).containsExactly(ana);
+	}
+
+	@Test
 	void sendingFasterThanTheRateIsRateLimitedWithRetryAfter() {
 		String ana = unique("ana");
 		String room = unique("rate");
