@@ -18,7 +18,10 @@ import dev.rpcchat.server.rate.RateLimit;
 import dev.rpcchat.server.store.StoreLimits;
 
 /**
- * The chat server's settings, with protocol.md's names and defaults.
+ * The chat server's settings, with protocol.md's names and defaults: the one place the
+ * defaults are written. A {@code chat.*} property that is not one of these stops the
+ * start, as does a value outside its bounds ({@link ChatPropertiesFailureAnalyzer} names
+ * the property as it is written).
  *
  * @param binder where the binder is and how to authenticate to it
  * @param advertisedAddress the address registered with the binder for this server
@@ -30,7 +33,7 @@ import dev.rpcchat.server.store.StoreLimits;
  * @param limits how many users and rooms, and how fast one client address may add them
  */
 @Validated
-@ConfigurationProperties("chat")
+@ConfigurationProperties(prefix = "chat", ignoreUnknownFields = false)
 public record ChatProperties(@Valid @DefaultValue Binder binder,
 		@NotBlank @DefaultValue("127.0.0.1") String advertisedAddress, @Valid @DefaultValue Registration registration,
 		@Valid @DefaultValue Rooms rooms, @Valid @DefaultValue Users users, @Valid @DefaultValue Messages messages,
@@ -53,7 +56,7 @@ public record ChatProperties(@Valid @DefaultValue Binder binder,
 	 * @param token the binder's token, sent as a bearer token when registering; unset for
 	 * an open binder
 	 */
-	public record Binder(@NotNull @DefaultValue("http://localhost:5000/rpc") URI url, String token) {
+	public record Binder(@NotNull @HttpUrl @DefaultValue("http://localhost:5000/rpc") URI url, String token) {
 
 	}
 

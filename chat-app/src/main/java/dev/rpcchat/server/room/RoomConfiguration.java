@@ -27,7 +27,8 @@ class RoomConfiguration {
 
 	@Bean
 	RoomReaper roomReaper(ChatStore store, ChatProperties properties, Clock clock, MeterRegistry meterRegistry) {
-		return new RoomReaper(store, properties.rooms().idleTtl(), clock, meterRegistry);
+		return new RoomReaper(store, properties.rooms().idleTtl(), properties.rooms().reaperInterval(), clock,
+				meterRegistry);
 	}
 
 }

@@ -26,8 +26,8 @@ class UserConfiguration {
 	}
 
 	@Bean
-	SessionReaper sessionReaper(ChatStore store, UserRegistry users, Clock clock) {
-		return new SessionReaper(store, users, clock);
+	SessionReaper sessionReaper(ChatStore store, UserRegistry users, ChatProperties properties, Clock clock) {
+		return new SessionReaper(store, users, properties.rooms().reaperInterval(), clock);
 	}
 
 }

@@ -21,7 +21,8 @@ class RoomReaperTests {
 	private final MemoryChatStore store = new MemoryChatStore(StoreLimits.ofHistory(100), (message) -> {
 	});
 
-	private final RoomReaper reaper = new RoomReaper(this.store, Duration.ofMinutes(5), this.clock, this.meterRegistry);
+	private final RoomReaper reaper = new RoomReaper(this.store, Duration.ofMinutes(5), Duration.ofSeconds(30),
+			this.clock, this.meterRegistry);
 
 	@Test
 	void removesRoomEmptyLongerThanIdleTtl() {

@@ -32,7 +32,7 @@ class SessionReaperTests {
 	private final UserRegistry users = new UserRegistry(this.store, this.rooms, Duration.ofMinutes(10),
 			new CallerRateLimit(RateLimit.OFF, "", this.clock), this.clock);
 
-	private final SessionReaper reaper = new SessionReaper(this.store, this.users, this.clock);
+	private final SessionReaper reaper = new SessionReaper(this.store, this.users, Duration.ofSeconds(30), this.clock);
 
 	@Test
 	void signsOutAUserIdleLongerThanTheSessionTtlLeavingEveryRoomAnnounced() {
