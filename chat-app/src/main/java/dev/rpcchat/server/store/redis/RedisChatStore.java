@@ -24,7 +24,9 @@ import dev.rpcchat.server.store.StoreLimits;
  * The {@link ChatStore} that several chat-app instances share: Redis (standalone or
  * Sentinel, not Cluster), each step one Lua script ({@link RedisScripts}); appended
  * messages are published on one channel for every instance's waiters. Sessions, rooms and
- * messages each have a class of their own.
+ * messages each have a class of their own. While Redis cannot be reached, or does not
+ * answer within the command timeout, every step throws
+ * {@link dev.rpcchat.api.ErrorCode#STORE_UNAVAILABLE} ({@link RedisUnavailable}).
  */
 class RedisChatStore implements ChatStore {
 
@@ -33,6 +35,8 @@ class RedisChatStore implements ChatStore {
 	private final RedisRooms rooms;
 
 	private final RedisMessages messages;
+
+	private final RedisUnavailable unavailable = new RedisUnavailable();
 
 	/**
 	 * Creates the store.
@@ -48,102 +52,102 @@ class RedisChatStore implements ChatStore {
 
 	@Override
 	public Claim claimUsername(Session session) {
-		return this.sessions.claim(session);
+		return this.unavailable.run(() -> this.sessions.claim(session));
 	}
 
 	@Override
 	public Optional<Session> touchSession(String tokenHash, Instant now, Instant expiresAt) {
-		return this.sessions.touch(tokenHash, now, expiresAt);
+		return this.unavailable.run(() -> this.sessions.touch(tokenHash, now, expiresAt));
 	}
 
 	@Override
 	public boolean releaseUsername(String username, String tokenHash) {
-		return this.sessions.release(username, tokenHash);
+		return this.unavailable.run(() -> this.sessions.release(username, tokenHash));
 	}
 
 	@Override
 	public boolean releaseUsernameIfExpired(String username, Instant now) {
-		return this.sessions.releaseIfExpired(username, now);
+		return this.unavailable.run(() -> this.sessions.releaseIfExpired(username, now));
 	}
 
 	@Override
 	public List<Session> expiredSessions(Instant now) {
-		return this.sessions.expired(now);
+		return this.unavailable.run(() -> this.sessions.expired(now));
 	}
 
 	@Override
 	public long sessionCount() {
-		return this.sessions.count();
+		return this.unavailable.run(() -> this.sessions.count());
 	}
 
 	@Override
 	public CreateResult createRoom(String roomName, Instant now) {
-		return this.rooms.create(roomName, now);
+		return this.unavailable.run(() -> this.rooms.create(roomName, now));
 	}
 
 	@Override
 	public List<String> roomNames() {
-		return this.rooms.names();
+		return this.unavailable.run(() -> this.rooms.names());
 	}
 
 	@Override
 	public long roomCount() {
-		return this.rooms.count();
+		return this.unavailable.run(() -> this.rooms.count());
 	}
 
 	@Override
 	public Optional<List<String>> members(String roomName) {
-		return this.rooms.members(roomName);
+		return this.unavailable.run(() -> this.rooms.members(roomName));
 	}
 
 	@Override
 	public List<String> roomsOf(String username) {
-		return this.rooms.roomsOf(username);
+		return this.unavailable.run(() -> this.rooms.roomsOf(username));
 	}
 
 	@Override
 	public JoinResult join(String roomName, String username, int recentBroadcasts, Instant now) {
-		return this.rooms.join(roomName, username, recentBroadcasts, now);
+		return this.unavailable.run(() -> this.rooms.join(roomName, username, recentBroadcasts, now));
 	}
 
 	@Override
 	public LeaveResult leave(String roomName, String username, Instant now) {
-		return this.rooms.leave(roomName, username, now);
+		return this.unavailable.run(() -> this.rooms.leave(roomName, username, now));
 	}
 
 	@Override
 	public SendResult send(SendRequest request) {
-		return this.messages.send(request);
+		return this.unavailable.run(() -> this.messages.send(request));
 	}
 
 	@Override
 	public Optional<Message> findSent(String username, String clientMsgId, Instant now) {
-		return this.messages.findSent(username, clientMsgId, now);
+		return this.unavailable.run(() -> this.messages.findSent(username, clientMsgId, now));
 	}
 
 	@Override
 	public ReadResult read(ReadRequest request) {
-		return this.messages.read(request);
+		return this.unavailable.run(() -> this.messages.read(request));
 	}
 
 	@Override
 	public PageResult messagesAfter(String roomName, String member, long afterId, int limit) {
-		return this.messages.page(roomName, member, "after", afterId, limit);
+		return this.unavailable.run(() -> this.messages.page(roomName, member, "after", afterId, limit));
 	}
 
 	@Override
 	public PageResult messagesBefore(String roomName, String member, long beforeId, int limit) {
-		return this.messages.page(roomName, member, "before", beforeId, limit);
+		return this.unavailable.run(() -> this.messages.page(roomName, member, "before", beforeId, limit));
 	}
 
 	@Override
 	public List<String> idleRooms(Instant emptySince) {
-		return this.rooms.idle(emptySince);
+		return this.unavailable.run(() -> this.rooms.idle(emptySince));
 	}
 
 	@Override
 	public boolean removeRoomIfIdle(String roomName, Instant emptySince) {
-		return this.rooms.removeIfIdle(roomName, emptySince);
+		return this.unavailable.run(() -> this.rooms.removeIfIdle(roomName, emptySince));
 	}
 
 }

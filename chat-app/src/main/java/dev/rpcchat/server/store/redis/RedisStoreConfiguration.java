@@ -1,13 +1,17 @@
 package dev.rpcchat.server.store.redis;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.TimeoutOptions;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
-import org.springframework.boot.data.redis.health.DataRedisHealthIndicator;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,14 +64,34 @@ class RedisStoreConfiguration {
 		return new RedisSubscriptionStarter(chatAppendedListenerContainer, RedisSubscriptionStarter.RETRY_INTERVAL);
 	}
 
+	/** The command timeout when {@code spring.data.redis.timeout} is not set. */
+	static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(2);
+
 	/**
 	 * While Redis is unreachable, a command fails at once instead of waiting in the
 	 * reconnecting connection's queue until it times out: calls answer their error
-	 * quickly, and work again as soon as Lettuce has reconnected.
+	 * quickly, and work again as soon as Lettuce has reconnected. While Redis is there
+	 * but does not answer (paused, overloaded), every command, pub/sub included, fails
+	 * after the command timeout ({@link TimeoutOptions}) instead of waiting for an answer
+	 * that may never come.
 	 */
 	@Bean
-	LettuceClientOptionsBuilderCustomizer chatRejectCommandsWhileDisconnected() {
-		return (options) -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+	LettuceClientOptionsBuilderCustomizer chatFailFastWhenRedisDoesNotAnswer() {
+		return (options) -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+			.timeoutOptions(TimeoutOptions.enabled());
+	}
+
+	/**
+	 * A command timeout of {@link #DEFAULT_COMMAND_TIMEOUT} unless
+	 * {@code spring.data.redis.timeout} says otherwise (Lettuce's own is a minute).
+	 */
+	@Bean
+	LettuceClientConfigurationBuilderCustomizer chatDefaultCommandTimeout(DataRedisProperties properties) {
+		return (configuration) -> {
+			if (properties.getTimeout() == null) {
+				configuration.commandTimeout(DEFAULT_COMMAND_TIMEOUT);
+			}
+		};
 	}
 
 	/**
@@ -91,18 +115,24 @@ class RedisStoreConfiguration {
 	/**
 	 * Reports Redis in the health endpoint whenever the store is on Redis, whatever
 	 * {@code management.health.redis.enabled} says (the packaged default turns it off for
-	 * the memory store).
+	 * the memory store); {@link RedisStoreEnvironment} puts it in the readiness group.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(DataRedisHealthIndicator.class)
+	@ConditionalOnClass(HealthIndicator.class)
 	// Component scanning finds nested configurations on their own, so the outer condition
 	// must be repeated.
 	@ConditionalOnProperty(name = "chat.store", havingValue = "redis")
 	static class RedisHealthConfiguration {
 
 		@Bean
-		DataRedisHealthIndicator redisHealthContributor(RedisConnectionFactory connectionFactory) {
-			return new DataRedisHealthIndicator(connectionFactory);
+		RedisStoreHealthIndicator redisHealthContributor(RedisConnectionFactory connectionFactory) {
+			return new RedisStoreHealthIndicator(connectionFactory);
+		}
+
+		@Bean
+		RedisReadinessHealthIndicator redisReadinessHealthContributor(
+				RedisStoreHealthIndicator redisHealthContributor) {
+			return new RedisReadinessHealthIndicator(redisHealthContributor);
 		}
 
 	}
