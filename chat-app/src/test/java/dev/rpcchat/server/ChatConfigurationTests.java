@@ -25,7 +25,7 @@ import org.springframework.context.annotation.FilterType;
 
 import dev.rpcchat.server.rate.RateLimit;
 import dev.rpcchat.server.store.ChatStore;
-import dev.rpcchat.server.store.StoreLimits;
+import dev.rpcchat.server.store.TestLimits;
 import dev.rpcchat.server.store.memory.MemoryChatStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +46,7 @@ class ChatConfigurationTests {
 	void anotherStoreReplacesTheMemoryStore() {
 		this.runner.withPropertyValues("chat.store=redis")
 			.withBean("otherChatStore", ChatStore.class,
-					() -> new MemoryChatStore(StoreLimits.ofHistory(50), (message) -> {
+					() -> new MemoryChatStore(TestLimits.history(50), (message) -> {
 					}))
 			.run((context) -> {
 				assertThat(context).hasNotFailed().doesNotHaveBean("memoryChatStore");

@@ -21,32 +21,4 @@ public record StoreLimits(int historyLimit, RateLimit sendRate, long maxUsers, l
 		}
 	}
 
-	/**
-	 * Limits that keep {@code historyLimit} messages per room and limit nothing else.
-	 * @param historyLimit the messages kept per room
-	 * @return the limits
-	 */
-	public static StoreLimits ofHistory(int historyLimit) {
-		return new StoreLimits(historyLimit, RateLimit.OFF, Long.MAX_VALUE, Long.MAX_VALUE);
-	}
-
-	/**
-	 * These limits with another send rate.
-	 * @param sendRate the rate
-	 * @return the limits
-	 */
-	public StoreLimits withSendRate(RateLimit sendRate) {
-		return new StoreLimits(this.historyLimit, sendRate, this.maxUsers, this.maxRooms);
-	}
-
-	/**
-	 * These limits with other bounds on users and rooms.
-	 * @param maxUsers the most sessions
-	 * @param maxRooms the most rooms
-	 * @return the limits
-	 */
-	public StoreLimits withMaxima(long maxUsers, long maxRooms) {
-		return new StoreLimits(this.historyLimit, this.sendRate, maxUsers, maxRooms);
-	}
-
 }

@@ -53,7 +53,7 @@ public abstract class ChatStoreContractTests {
 
 	@BeforeEach
 	void createStore() {
-		this.store = createStore(StoreLimits.ofHistory(HISTORY_LIMIT), this.appended::add);
+		this.store = createStore(TestLimits.history(HISTORY_LIMIT), this.appended::add);
 	}
 
 	private void useLimits(StoreLimits limits) {
@@ -412,7 +412,7 @@ public abstract class ChatStoreContractTests {
 	@Test
 	void aSendAnswersARepeatBeforeTheRoomStateAndTheRateWhateverTheRoom() {
 		MutableClock clock = MutableClock.at(at(10).toString());
-		useLimits(StoreLimits.ofHistory(HISTORY_LIMIT).withSendRate(RateLimit.perSecond(1, 1)));
+		useLimits(TestLimits.sendRate(HISTORY_LIMIT, RateLimit.perSecond(1, 1)));
 		this.store.createRoom("geral", at(0));
 		claimAndJoin("geral", "ana");
 		SendResult first = send("ana", "ana", "geral", null, "c1", clock.instant());
@@ -429,7 +429,7 @@ public abstract class ChatStoreContractTests {
 	@Test
 	void aSendChecksTheRoomStateBeforeTheRateAndARefusalTakesNothingFromIt() {
 		MutableClock clock = MutableClock.at(at(10).toString());
-		useLimits(StoreLimits.ofHistory(HISTORY_LIMIT).withSendRate(RateLimit.perSecond(1, 1)));
+		useLimits(TestLimits.sendRate(HISTORY_LIMIT, RateLimit.perSecond(1, 1)));
 		this.store.createRoom("geral", at(0));
 		this.store.createRoom("outra", at(0));
 		claimAndJoin("geral", "ana");
@@ -499,7 +499,7 @@ public abstract class ChatStoreContractTests {
 
 	@Test
 	void aSendersRateHoldsAcrossRoomsAndIsForgottenWhenItsNameIsReleased() {
-		useLimits(StoreLimits.ofHistory(HISTORY_LIMIT).withSendRate(RateLimit.perSecond(1, 2)));
+		useLimits(TestLimits.sendRate(HISTORY_LIMIT, RateLimit.perSecond(1, 2)));
 		this.store.createRoom("geral", at(0));
 		this.store.createRoom("outra", at(0));
 		claimAndJoin("geral", "ana", "bob");
@@ -521,7 +521,7 @@ public abstract class ChatStoreContractTests {
 
 	@Test
 	void claimsNoMoreSessionsThanTheMostUsersAndCreatesNoMoreRoomsThanTheMostRooms() {
-		useLimits(StoreLimits.ofHistory(HISTORY_LIMIT).withMaxima(2, 1));
+		useLimits(TestLimits.maxima(HISTORY_LIMIT, 2, 1));
 		assertThat(this.store.claimUsername(session("ana"))).isEqualTo(Claim.CLAIMED);
 		assertThat(this.store.claimUsername(session("bob"))).isEqualTo(Claim.CLAIMED);
 		assertThat(this.store.claimUsername(session("ANA"))).isEqualTo(Claim.TAKEN);
@@ -538,7 +538,7 @@ public abstract class ChatStoreContractTests {
 
 	@Test
 	void ofManySimultaneousClaimsBeyondTheMostUsersOnlyTheMostWin() throws Exception {
-		useLimits(StoreLimits.ofHistory(HISTORY_LIMIT).withMaxima(5, 5));
+		useLimits(TestLimits.maxima(HISTORY_LIMIT, 5, 5));
 		List<Claim> outcomes = concurrently(40, (i) -> this.store.claimUsername(session("u" + i)));
 		assertThat(outcomes).filteredOn(Claim.CLAIMED::equals).hasSize(5);
 		assertThat(this.store.sessionCount()).isEqualTo(5);
@@ -740,7 +740,7 @@ public abstract class ChatStoreContractTests {
 
 	@Test
 	void aPageHoldsNothingDroppedPastTheHistoryLimit() {
-		useLimits(StoreLimits.ofHistory(5));
+		useLimits(TestLimits.history(5));
 		this.store.createRoom("geral", at(0));
 		claimAndJoin("geral", "ana");
 		for (int i = 1; i <= 8; i++) {

@@ -13,7 +13,7 @@ import dev.rpcchat.server.MutableClock;
 import dev.rpcchat.server.rate.CallerRateLimit;
 import dev.rpcchat.server.rate.RateLimit;
 import dev.rpcchat.server.room.RoomService;
-import dev.rpcchat.server.store.StoreLimits;
+import dev.rpcchat.server.store.TestLimits;
 import dev.rpcchat.server.store.memory.MemoryChatStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +24,7 @@ class SessionReaperTests {
 
 	private final List<Message> appended = new ArrayList<>();
 
-	private final MemoryChatStore store = new MemoryChatStore(StoreLimits.ofHistory(100), this.appended::add);
+	private final MemoryChatStore store = new MemoryChatStore(TestLimits.history(100), this.appended::add);
 
 	private final RoomService rooms = new RoomService(this.store, new CallerRateLimit(RateLimit.OFF, "", this.clock),
 			this.clock, new SimpleMeterRegistry());
