@@ -229,8 +229,8 @@ has() {
 
 start_binder
 
-# Rate limits off: the throughput runs measure the server, not the per-user limit (chat.messages.per-second).
-UNLIMITED=(--chat.messages.per-second=0)
+# Rate limits off: the throughput runs measure the server, not the per-user and per-address limits.
+UNLIMITED=(--chat.messages.per-second=0 --chat.limits.registrations-per-minute=0 --chat.limits.rooms-per-minute=0)
 
 if has noop; then
 	start noop "${SERVER_JVM[@]}" $(profile noop) -- "$BENCH_JAR" --serve-noop --binder "$BINDER" --server.port=0

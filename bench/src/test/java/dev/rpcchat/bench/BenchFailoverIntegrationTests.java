@@ -146,7 +146,8 @@ class BenchFailoverIntegrationTests {
 		return List.of("--server.port=0", "--spring.application.name=chat-app", "--chat.store=redis",
 				"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redis.port(),
 				"--chat.binder.url=" + binderUrl, "--chat.advertised-address=127.0.0.1", "--chat.registration.ttl=3s",
-				"--chat.messages.per-second=0", "--spring.threads.virtual.enabled=true");
+				"--chat.messages.per-second=0", "--chat.limits.registrations-per-minute=0",
+				"--chat.limits.rooms-per-minute=0", "--spring.threads.virtual.enabled=true");
 	}
 
 	/**

@@ -52,7 +52,8 @@ class BenchSmokeIntegrationTests {
 		binderUrl = "http://127.0.0.1:" + port(binder) + "/rpc";
 		chatApp = start(new SpringApplicationBuilder(ChatServerApplication.class).run("--server.port=0",
 				"--spring.application.name=chat-app", "--spring.threads.virtual.enabled=true",
-				"--chat.binder.url=" + binderUrl, "--chat.messages.per-second=0"));
+				"--chat.binder.url=" + binderUrl, "--chat.messages.per-second=0",
+				"--chat.limits.registrations-per-minute=0", "--chat.limits.rooms-per-minute=0"));
 		noopServer = start(NoopServerApplication.serve("--serve-noop", "--binder", binderUrl, "--server.port=0"));
 		await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
 			try (RpcClient client = new RpcClient(new RawHttpTransport(URI.create(binderUrl)))) {

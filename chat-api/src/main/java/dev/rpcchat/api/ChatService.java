@@ -113,6 +113,20 @@ public interface ChatService {
 			@JsonRpcParam("after_id") @JsonRpcOptional Long afterId);
 
 	/**
+	 * Returns a page of the room's older messages that the caller may see: broadcasts,
+	 * system messages, and the unicasts to or from the caller since its join; needs the
+	 * token of a user in the room.
+	 * @param roomName the room
+	 * @param beforeId only messages with a smaller id, or {@code null} for the newest
+	 * @param limit 1 to 100 messages, or {@code null} for 50
+	 * @return the messages, oldest first, and whether older ones exist
+	 */
+	@JsonRpcMethod("get_history")
+	History getHistory(@JsonRpcParam("room_name") String roomName,
+			@JsonRpcParam("before_id") @JsonRpcOptional Long beforeId,
+			@JsonRpcParam("limit") @JsonRpcOptional Integer limit);
+
+	/**
 	 * Lists the rooms.
 	 * @return the room names, sorted case-insensitively
 	 */

@@ -14,8 +14,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import dev.rpcchat.server.rate.RateLimit;
+import dev.rpcchat.server.store.StoreLimits;
+
 /**
- * The chat server's settings, with protocol.md's names and defaults.
+ * The chat server's settings, with protocol.md's names and defaults: the one place the
+ * defaults are written. A {@code chat.*} property that is not one of these stops the
+ * start, as does a value outside its bounds ({@link ChatPropertiesFailureAnalyzer} names
+ * the property as it is written).
  *
  * @param binder where the binder is and how to authenticate to it
  * @param advertisedAddress the address registered with the binder for this server
@@ -24,13 +30,24 @@ import org.springframework.validation.annotation.Validated;
  * @param users session lifetime
  * @param messages message length and rate limits
  * @param store which store holds the state: {@code memory} or {@code redis}
+ * @param limits how many users and rooms, and how fast one client address may add them
  */
 @Validated
-@ConfigurationProperties("chat")
+@ConfigurationProperties(prefix = "chat", ignoreUnknownFields = false)
 public record ChatProperties(@Valid @DefaultValue Binder binder,
 		@NotBlank @DefaultValue("127.0.0.1") String advertisedAddress, @Valid @DefaultValue Registration registration,
 		@Valid @DefaultValue Rooms rooms, @Valid @DefaultValue Users users, @Valid @DefaultValue Messages messages,
-		@NotNull @DefaultValue("memory") StoreType store) {
+		@NotNull @DefaultValue("memory") StoreType store, @Valid @DefaultValue Limits limits) {
+
+	/**
+	 * What the store holds at most and each sender's rate, from these settings.
+	 * @return the store's limits
+	 */
+	public StoreLimits storeLimits() {
+		return new StoreLimits(this.rooms.historyLimit(),
+				RateLimit.perSecond(this.messages.perSecond(), this.messages.burst()), this.limits.maxUsers(),
+				this.limits.maxRooms());
+	}
 
 	/**
 	 * Where the binder is.
@@ -39,7 +56,7 @@ public record ChatProperties(@Valid @DefaultValue Binder binder,
 	 * @param token the binder's token, sent as a bearer token when registering; unset for
 	 * an open binder
 	 */
-	public record Binder(@NotNull @DefaultValue("http://localhost:5000/rpc") URI url, String token) {
+	public record Binder(@NotNull @HttpUrl @DefaultValue("http://localhost:5000/rpc") URI url, String token) {
 
 	}
 
@@ -83,6 +100,23 @@ public record ChatProperties(@Valid @DefaultValue Binder binder,
 	 */
 	public record Messages(@Min(1) @Max(1_000_000) @DefaultValue("2000") int maxLength,
 			@Min(0) @DefaultValue("20") int perSecond, @Min(1) @DefaultValue("40") int burst) {
+
+	}
+
+	/**
+	 * Bounds on sign-ups and rooms.
+	 *
+	 * @param registrationsPerMinute how many {@code register_user} calls one client
+	 * address may make a minute (all at once, then one every 60/n seconds); 0 turns the
+	 * limit off
+	 * @param roomsPerMinute how many {@code create_room} calls one client address may
+	 * make a minute, the same way; 0 turns the limit off
+	 * @param maxUsers the most users signed in at once
+	 * @param maxRooms the most rooms at once
+	 */
+	public record Limits(@Min(0) @DefaultValue("60") int registrationsPerMinute,
+			@Min(0) @DefaultValue("30") int roomsPerMinute, @Min(1) @DefaultValue("100000") long maxUsers,
+			@Min(1) @DefaultValue("10000") long maxRooms) {
 
 	}
 

@@ -11,7 +11,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 import dev.rpcchat.api.ChatService;
 import dev.rpcchat.rpc.RpcService;
-import dev.rpcchat.server.message.MessageService;
+import dev.rpcchat.server.message.HistoryService;
+import dev.rpcchat.server.message.ReceiveService;
+import dev.rpcchat.server.message.SendService;
 import dev.rpcchat.server.room.RoomService;
 import dev.rpcchat.server.store.ChatStore;
 import dev.rpcchat.server.user.UserRegistry;
@@ -29,8 +31,9 @@ class ChatServerConfiguration {
 	}
 
 	@Bean
-	DefaultChatService defaultChatService(UserRegistry users, RoomService rooms, MessageService messages) {
-		return new DefaultChatService(users, rooms, messages);
+	DefaultChatService defaultChatService(UserRegistry users, RoomService rooms, SendService sender,
+			ReceiveService receiver, HistoryService history) {
+		return new DefaultChatService(users, rooms, sender, receiver, history);
 	}
 
 	@Bean

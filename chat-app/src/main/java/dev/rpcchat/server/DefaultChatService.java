@@ -1,18 +1,19 @@
 package dev.rpcchat.server;
 
 import java.util.List;
-import java.util.Optional;
 
 import dev.rpcchat.api.ChatService;
+import dev.rpcchat.api.History;
 import dev.rpcchat.api.JoinedRoom;
 import dev.rpcchat.api.Message;
 import dev.rpcchat.api.RegisteredUser;
 import dev.rpcchat.api.Room;
 import dev.rpcchat.api.SessionLease;
 import dev.rpcchat.rpc.InvalidParamsException;
-import dev.rpcchat.server.message.MessageService;
+import dev.rpcchat.server.message.HistoryService;
+import dev.rpcchat.server.message.ReceiveService;
+import dev.rpcchat.server.message.SendService;
 import dev.rpcchat.server.room.RoomService;
-import dev.rpcchat.server.store.Names;
 import dev.rpcchat.server.store.Session;
 import dev.rpcchat.server.user.UserRegistry;
 
@@ -28,12 +29,19 @@ class DefaultChatService implements ChatService {
 
 	private final RoomService rooms;
 
-	private final MessageService messages;
+	private final SendService sender;
 
-	DefaultChatService(UserRegistry users, RoomService rooms, MessageService messages) {
+	private final ReceiveService receiver;
+
+	private final HistoryService history;
+
+	DefaultChatService(UserRegistry users, RoomService rooms, SendService sender, ReceiveService receiver,
+			HistoryService history) {
 		this.users = users;
 		this.rooms = rooms;
-		this.messages = messages;
+		this.sender = sender;
+		this.receiver = receiver;
+		this.history = history;
 	}
 
 	@Override
@@ -74,19 +82,7 @@ class DefaultChatService implements ChatService {
 
 	@Override
 	public Message sendMessage(String username, String roomName, String message, String recipient, String clientMsgId) {
-		// The common case in one step of the store: token, repeat, room state, rate,
-		// append.
-		Optional<String> tokenHash = this.users.callerTokenHash();
-		if (tokenHash.isPresent() && username != null && this.messages.isWellFormed(roomName, message, recipient)) {
-			Optional<Message> sent = this.messages.send(tokenHash.get(), username, roomName, message, recipient,
-					clientMsgId);
-			if (sent.isPresent()) {
-				return sent.get();
-			}
-		}
-		// Else each check in turn, for its error: first the token's.
-		Session session = this.users.authenticate(username);
-		return this.messages.send(session.username(), roomName, message, recipient, clientMsgId);
+		return this.sender.send(username, roomName, message, recipient, clientMsgId);
 	}
 
 	@Override
@@ -94,18 +90,16 @@ class DefaultChatService implements ChatService {
 		if (waitSeconds != null && (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS)) {
 			throw new InvalidParamsException("wait_seconds must be between 0 and " + MAX_WAIT_SECONDS + ".");
 		}
-		// The common case: the session renewed in the store's step of the first read.
-		Optional<String> tokenHash = this.users.callerTokenHash();
-		if (tokenHash.isPresent() && username != null && Names.isValidRoomName(roomName)) {
-			Optional<List<Message>> messages = this.messages.receive(tokenHash.get(), username, roomName, waitSeconds,
-					afterId);
-			if (messages.isPresent()) {
-				return messages.get();
-			}
+		return this.receiver.receive(username, roomName, waitSeconds, afterId);
+	}
+
+	@Override
+	public History getHistory(String roomName, Long beforeId, Integer limit) {
+		int pageSize = (limit != null) ? limit : HistoryService.DEFAULT_LIMIT;
+		if (pageSize < 1 || pageSize > HistoryService.MAX_LIMIT) {
+			throw new InvalidParamsException("limit must be between 1 and " + HistoryService.MAX_LIMIT + ".");
 		}
-		// Else each check in turn, for its error: first the token's.
-		Session session = this.users.authenticate(username);
-		return this.messages.receive(session.username(), roomName, waitSeconds, afterId);
+		return this.history.history(roomName, beforeId, pageSize);
 	}
 
 	@Override

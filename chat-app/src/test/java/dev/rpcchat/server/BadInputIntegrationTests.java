@@ -106,6 +106,52 @@ class BadInputIntegrationTests extends ChatServerIntegrationTestSupport {
 	}
 
 	@Test
+	void controlCharactersBidiOverridesAndLoneSurrogatesAreInvalidMessagesAndNothingIsStored() {
+		String ana = unique("ana");
+		String bob = unique("bob");
+		String room = unique("ctl");
+		String anaToken = this.rpc.register(ana);
+		String bobToken = this.rpc.register(bob);
+		createRoom(anaToken, room);
+		join(anaToken, ana, room);
+		join(bobToken, bob, room);
+		receive(bobToken, bob, room);
+		for (String text : new String[] { "\u001b[2J\u001b[31mred", "fake\r[..] #room bia -> you [private]: hi",
+				"nul\u0000", "del\u007f", "c1\u009b31m", "evil\u202etxt.exe", "iso\u2066x\u2069" }) {
+			assertThat(this.rpc.errorCode(anaToken, "send_message",
+					params("username", ana, "room_name", room, "message", text)))
+				.as(text)
+				.isEqualTo(1007);
+		}
+		// Valid JSON, but no text; the envelope may refuse it already, as any such
+		// string.
+		String raw = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"send_message\",\"params\":{\"username\":" + quote(ana)
+				+ ",\"room_name\":" + quote(room) + ",\"message\":\"half \\ud800\"}}";
+		assertThat(RpcTestClient.parse(this.rpc.post(anaToken, raw).body()).get("error").get("code").asInt()).isIn(1007,
+				-32602);
+		assertThat(receive(bobToken, bob, room)).isEmpty();
+		send(anaToken, ana, room, "two\n\tlines");
+		assertThat(contents(receive(bobToken, bob, room))).containsExactly("two\n\tlines");
+	}
+
+	@Test
+	void aRepeatIsAnsweredBeforeTheContentIsChecked() {
+		String ana = unique("ana");
+		String room = unique("rep");
+		String token = this.rpc.register(ana);
+		createRoom(token, room);
+		join(token, ana, room);
+		JsonNode first = this.rpc.result(token, "send_message",
+				params("username", ana, "room_name", room, "message", "oi", "client_msg_id", "once"));
+		assertThat(this.rpc.result(token, "send_message",
+				params("username", ana, "room_name", room, "message", " ", "client_msg_id", "once")))
+			.isEqualTo(first);
+		assertThat(this.rpc.errorCode(null, "send_message",
+				params("username", ana, "room_name", room, "message", " ", "client_msg_id", "once")))
+			.isEqualTo(1008);
+	}
+
+	@Test
 	void unicodeAndEmojiRoundTripExactly() {
 		String ana = unique("José");
 		String room = unique("café");
@@ -113,7 +159,7 @@ class BadInputIntegrationTests extends ChatServerIntegrationTestSupport {
 		createRoom(token, room);
 		JsonNode joined = join(token, ana, room);
 		assertThat(joined.get("room_name").asText()).isEqualTo(room);
-		String text = "olá 😀 👩‍👩‍👧 日本語 e\u0301 \u0000 \"quoted\" \\ \uD834\uDD1E";
+		String text = "olá 😀 👩‍👩‍👧 日本語 e\u0301 \"quoted\" \\ \uD834\uDD1E\n\tnext line";
 		String raw = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"send_message\",\"params\":{\"username\":" + quote(ana)
 				+ ",\"room_name\":" + quote(room) + ",\"message\":" + quote(text) + "}}";
 		HttpResponse<String> response = this.rpc.post(token, raw);

@@ -18,8 +18,10 @@ import static dev.rpcchat.server.RpcTestClient.params;
  * reuses the same context); each test uses names of its own. The rate limit is high here:
  * {@code LifetimeIntegrationTests} tests it.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "chat.binder.url=http://127.0.0.1:9/rpc",
-		"chat.registration.ttl=1h", "chat.messages.per-second=1000", "chat.messages.burst=1000" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "chat.binder.url=http://127.0.0.1:9/rpc", "chat.registration.ttl=1h",
+				"chat.messages.per-second=1000", "chat.messages.burst=1000", "chat.limits.registrations-per-minute=0",
+				"chat.limits.rooms-per-minute=0" })
 abstract class ChatServerIntegrationTestSupport {
 
 	@LocalServerPort

@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "chat.binder.url=http://127.0.0.1:9/rpc", "chat.registration.ttl=1h", "chat.rooms.idle-ttl=1s",
 				"chat.rooms.reaper-interval=200ms", "chat.users.session-ttl=2s", "chat.messages.per-second=1",
-				"chat.messages.burst=3" })
+				"chat.messages.burst=3", "chat.limits.registrations-per-minute=0", "chat.limits.rooms-per-minute=0" })
 class LifetimeIntegrationTests {
 
 	@LocalServerPort
@@ -76,6 +76,23 @@ class LifetimeIntegrationTests {
 			.containsExactly(ana + " left");
 		assertThat(this.rpc.errorCode(anaToken, "heartbeat", params("username", ana))).isEqualTo(1008);
 		assertThat(this.rpc.register(ana)).isNotEqualTo(anaToken);
+	}
+
+	@Test
+	void aLongPollLongerThanTheSessionTtlKeepsItsUserSignedIn() {
+		String ana = unique("ana");
+		String room = unique("poll");
+		String token = this.rpc.register(ana);
+		this.rpc.result(token, "create_room", params("room_name", room));
+		this.rpc.result(token, "join_room", params("username", ana, "room_name", room));
+		this.rpc.result(token, "receive_messages", params("username", ana, "room_name", room));
+		// Waits 5 s with a session-ttl of 2 s and the reaper looking every 200 ms.
+		JsonNode messages = this.rpc.result(token, "receive_messages",
+				params("username", ana, "room_name", room, "wait_seconds", 5));
+		assertThat(messages).isEmpty();
+		assertThat(this.rpc.result(token, "heartbeat", params("username", ana)).get("username").asText())
+			.isEqualTo(ana);
+		assertThat(texts(this.rpc.result(token, "list_users", params("room_name", room)))).containsExactly(ana);
 	}
 
 	@Test

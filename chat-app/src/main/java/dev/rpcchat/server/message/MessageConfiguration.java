@@ -4,17 +4,16 @@ import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.rpcchat.server.ChatProperties;
 import dev.rpcchat.server.store.ChatStore;
+import dev.rpcchat.server.user.UserRegistry;
 
 /**
- * The message feature's beans; on the memory store, also the in-process
- * {@link SendRateLimiter}.
+ * The message feature's beans.
  */
 @Configuration(proxyBeanMethods = false)
 class MessageConfiguration {
@@ -62,21 +61,25 @@ class MessageConfiguration {
 		};
 	}
 
-	// The Redis store brings a limiter shared by every instance.
 	@Bean
-	@ConditionalOnProperty(name = "chat.store", havingValue = "memory", matchIfMissing = true)
-	SendRateLimiter sendRateLimiter(ChatProperties properties, Clock clock) {
-		ChatProperties.Messages messages = properties.messages();
-		if (messages.perSecond() == 0) {
-			return new UnlimitedSendRateLimiter();
-		}
-		return new BucketSendRateLimiter(messages.perSecond(), messages.burst(), clock);
+	MessageContent messageContent(ChatProperties properties) {
+		return new MessageContent(properties.messages().maxLength());
 	}
 
 	@Bean
-	MessageService messageService(ChatStore store, MessageWaiters waiters, SendRateLimiter rateLimiter,
-			ChatProperties properties, Clock clock, MeterRegistry meterRegistry) {
-		return new MessageService(store, waiters, rateLimiter, properties, clock, meterRegistry);
+	SendService sendService(ChatStore store, UserRegistry users, MessageContent messageContent, Clock clock,
+			MeterRegistry meterRegistry) {
+		return new SendService(store, users, messageContent, clock, meterRegistry);
+	}
+
+	@Bean
+	HistoryService historyService(ChatStore store, UserRegistry users) {
+		return new HistoryService(store, users);
+	}
+
+	@Bean
+	ReceiveService receiveService(ChatStore store, UserRegistry users, MessageWaiters waiters, Clock clock) {
+		return new ReceiveService(store, users, waiters, clock);
 	}
 
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.rpcchat.api.Message;
 import dev.rpcchat.server.store.AppendListener;
-import dev.rpcchat.server.store.Names;
+import dev.rpcchat.server.name.Names;
 
 /**
  * The long polls waiting for messages, woken by the store when a message they may see is

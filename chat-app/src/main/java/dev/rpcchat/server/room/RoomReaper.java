@@ -10,7 +10,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 import dev.rpcchat.server.store.ChatStore;
 
@@ -18,7 +20,7 @@ import dev.rpcchat.server.store.ChatStore;
  * Removes, with their history, the rooms that have had no users for
  * {@code chat.rooms.idle-ttl}; never a room with users.
  */
-class RoomReaper {
+class RoomReaper implements SchedulingConfigurer {
 
 	private static final Logger logger = LoggerFactory.getLogger(RoomReaper.class);
 
@@ -26,13 +28,16 @@ class RoomReaper {
 
 	private final Duration idleTtl;
 
+	private final Duration interval;
+
 	private final Clock clock;
 
 	private final Counter reaped;
 
-	RoomReaper(ChatStore store, Duration idleTtl, Clock clock, MeterRegistry meterRegistry) {
+	RoomReaper(ChatStore store, Duration idleTtl, Duration interval, Clock clock, MeterRegistry meterRegistry) {
 		this.store = store;
 		this.idleTtl = idleTtl;
+		this.interval = interval;
 		this.clock = clock;
 		this.reaped = Counter.builder("chat.rooms.reaped")
 			.description("Rooms removed after being empty too long")
@@ -40,11 +45,17 @@ class RoomReaper {
 	}
 
 	/**
+	 * Sweeps every {@code chat.rooms.reaper-interval}.
+	 */
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		registrar.addFixedDelayTask(new FixedDelayTask(this::reap, this.interval, this.interval));
+	}
+
+	/**
 	 * One sweep: collects the idle rooms, then removes each that is still idle.
 	 * @return how many rooms were removed
 	 */
-	@Scheduled(fixedDelayString = "${chat.rooms.reaper-interval:30s}",
-			initialDelayString = "${chat.rooms.reaper-interval:30s}")
 	int reap() {
 		try {
 			Instant emptySince = this.clock.instant().minus(this.idleTtl);
@@ -59,7 +70,9 @@ class RoomReaper {
 			return removed.size();
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Room reaper sweep failed: {}", ex.getMessage(), ex);
+			// One line each sweep while the store is down; the trace only when asked for.
+			logger.warn("Room reaper sweep failed: {}", ex.getMessage());
+			logger.debug("Room reaper sweep failure", ex);
 			return 0;
 		}
 	}

@@ -11,10 +11,12 @@ import dev.rpcchat.api.ChatException;
 import dev.rpcchat.api.ErrorCode;
 import dev.rpcchat.api.JoinedRoom;
 import dev.rpcchat.api.Room;
+import dev.rpcchat.server.rate.CallerRateLimit;
 import dev.rpcchat.server.store.ChatStore;
+import dev.rpcchat.server.store.CreateResult;
 import dev.rpcchat.server.store.JoinResult;
 import dev.rpcchat.server.store.LeaveResult;
-import dev.rpcchat.server.store.Names;
+import dev.rpcchat.server.name.Names;
 import dev.rpcchat.server.store.RoomRecord;
 
 /**
@@ -27,18 +29,17 @@ public class RoomService {
 
 	private final ChatStore store;
 
+	private final CallerRateLimit creations;
+
 	private final Clock clock;
 
 	private final MeterRegistry meterRegistry;
 
-	public RoomService(ChatStore store, Clock clock, MeterRegistry meterRegistry) {
+	public RoomService(ChatStore store, CallerRateLimit creations, Clock clock, MeterRegistry meterRegistry) {
 		this.store = store;
+		this.creations = creations;
 		this.clock = clock;
 		this.meterRegistry = meterRegistry;
-	}
-
-	private String registeredName(String roomName) {
-		return this.store.roomNames().stream().filter(roomName::equalsIgnoreCase).findFirst().orElse(roomName);
 	}
 
 	/**
@@ -47,11 +48,16 @@ public class RoomService {
 	 * @return the room as created
 	 */
 	public Room create(String roomName) {
-		requireValidRoomName(roomName);
-		RoomRecord room = this.store.createRoom(roomName, now())
-			.orElseThrow(() -> new ChatException(ErrorCode.ROOM_EXISTS,
-					"Room " + registeredName(roomName) + " already exists."));
-		return new Room(room.name(), room.createdAt());
+		String name = Names.normalize(roomName);
+		Names.requireValidRoomName(name);
+		this.creations.take();
+		return switch (this.store.createRoom(name, now())) {
+			case CreateResult.Created(RoomRecord room) -> new Room(room.name(), room.createdAt());
+			case CreateResult.Exists(String existing) ->
+				throw new ChatException(ErrorCode.ROOM_EXISTS, "Room " + existing + " already exists.");
+			case CreateResult.Full() -> throw new ChatException(ErrorCode.SERVER_FULL,
+					"The server has as many rooms as it may hold; try again later.");
+		};
 	}
 
 	/**
@@ -61,7 +67,7 @@ public class RoomService {
 	 * @return the users in the room and its last 50 broadcasts
 	 */
 	public JoinedRoom join(String username, String roomName) {
-		requireValidRoomName(roomName);
+		Names.requireValidRoomName(roomName);
 		return switch (this.store.join(roomName, username, JOIN_HISTORY, now())) {
 			case JoinResult.Joined joined -> {
 				countAnnouncement();
@@ -69,7 +75,7 @@ public class RoomService {
 			}
 			case JoinResult.AlreadyMember already ->
 				new JoinedRoom(already.roomName(), already.users(), already.recentBroadcasts());
-			case JoinResult.NoSuchRoom() -> throw roomNotFound(roomName);
+			case JoinResult.NoSuchRoom() -> throw RoomErrors.roomNotFound(roomName);
 		};
 	}
 
@@ -79,12 +85,11 @@ public class RoomService {
 	 * @param roomName the room
 	 */
 	public void leave(String username, String roomName) {
-		requireValidRoomName(roomName);
+		Names.requireValidRoomName(roomName);
 		switch (this.store.leave(roomName, username, now())) {
 			case LeaveResult.Left left -> countAnnouncement();
-			case LeaveResult.NotMember() ->
-				throw new ChatException(ErrorCode.NOT_IN_ROOM, "You are not in room " + roomName + ".");
-			case LeaveResult.NoSuchRoom() -> throw roomNotFound(roomName);
+			case LeaveResult.NotMember() -> throw RoomErrors.notInRoom(roomName);
+			case LeaveResult.NoSuchRoom() -> throw RoomErrors.roomNotFound(roomName);
 		}
 	}
 
@@ -114,22 +119,12 @@ public class RoomService {
 	 * @return the usernames, sorted case-insensitively
 	 */
 	public List<String> members(String roomName) {
-		requireValidRoomName(roomName);
-		return this.store.members(roomName).orElseThrow(() -> roomNotFound(roomName));
+		Names.requireValidRoomName(roomName);
+		return this.store.members(roomName).orElseThrow(() -> RoomErrors.roomNotFound(roomName));
 	}
 
 	private void countAnnouncement() {
 		this.meterRegistry.counter("chat.messages.sent", "type", "system").increment();
-	}
-
-	private static void requireValidRoomName(String roomName) {
-		if (!Names.isValidRoomName(roomName)) {
-			throw new ChatException(ErrorCode.INVALID_NAME, "A room name is 1 to 64 letters, digits, '_', '-' or '.'.");
-		}
-	}
-
-	private static ChatException roomNotFound(String roomName) {
-		return new ChatException(ErrorCode.ROOM_NOT_FOUND, "There is no room " + roomName + ".");
 	}
 
 	private Instant now() {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.rpcchat.api.Message;
-import dev.rpcchat.server.message.SendRateLimiter;
+import dev.rpcchat.server.name.Names;
 
 /**
  * Where the chat's state lives: sessions, rooms, members, each room's message log and
@@ -17,7 +17,9 @@ import dev.rpcchat.server.message.SendRateLimiter;
  * and a write that another instance could interleave. Usernames and room names are
  * matched {@link Names#key case-insensitively}; answers use the case they were registered
  * with. Times come from the caller's clock. Message ids start at 1 and grow strictly
- * within a room. A room keeps its last {@code chat.rooms.history-limit} messages.
+ * within a room. A room keeps its last {@code chat.rooms.history-limit} messages; the
+ * store's {@link StoreLimits} say this, each sender's rate and how many users and rooms
+ * it holds at most.
  */
 public interface ChatStore {
 
@@ -26,11 +28,12 @@ public interface ChatStore {
 
 	/**
 	 * Claims a username for a new session, if no session (live or expired but not yet
-	 * released) holds that name case-insensitively.
+	 * released) holds that name case-insensitively and fewer sessions than
+	 * {@link StoreLimits#maxUsers} are held.
 	 * @param session the new session, with the name as the user gave it
-	 * @return whether the name was free and is now this session's
+	 * @return whether the name is now this session's, was taken, or the store is full
 	 */
-	boolean claimUsername(Session session);
+	Claim claimUsername(Session session);
 
 	/**
 	 * Finds the live session with this token and moves its expiry to {@code expiresAt}
@@ -73,13 +76,14 @@ public interface ChatStore {
 	long sessionCount();
 
 	/**
-	 * Creates a room if no room has this name case-insensitively; a new room is empty, so
-	 * its idle time starts now.
+	 * Creates a room if no room has this name case-insensitively and there are fewer
+	 * rooms than {@link StoreLimits#maxRooms}; a new room is empty, so its idle time
+	 * starts now.
 	 * @param roomName the name, in the case to keep
 	 * @param now the creation time
-	 * @return the new room, or empty if the name is in use
+	 * @return the outcome
 	 */
-	Optional<RoomRecord> createRoom(String roomName, Instant now);
+	CreateResult createRoom(String roomName, Instant now);
 
 	/**
 	 * The names of all rooms.
@@ -134,68 +138,21 @@ public interface ChatStore {
 	LeaveResult leave(String roomName, String username, Instant now);
 
 	/**
-	 * Checks, without changing anything, whether the room's state allows a message: the
-	 * room exists, the sender is in it, and so is the recipient if there is one.
-	 * @param roomName the room, in any case
-	 * @param sender the sender, in any case
-	 * @param recipient the recipient, in any case, or {@code null}
-	 * @return the first check that fails, or {@link SendCheck#ALLOWED}
-	 */
-	SendCheck checkSend(String roomName, String sender, String recipient);
-
-	/**
-	 * Appends a message in one step: if the sender already sent one with the same
-	 * {@code clientMsgId} within {@link #IDEMPOTENCY_WINDOW} (whatever the room), returns
-	 * that one; else checks the room's state as {@link #checkSend} does, stores the
-	 * message ({@code unicast} when it has a recipient, else {@code broadcast}) with the
-	 * next id and the registered case of room, sender and recipient, remembers its
-	 * {@code clientMsgId}, drops messages past the retention limit and signals the
-	 * waiters.
-	 * @param message the message to send
-	 * @param now the message's timestamp
-	 * @return the outcome
-	 */
-	AppendResult append(OutgoingMessage message, Instant now);
-
-	/**
-	 * Sends a message for the holder of a token, the steps of a {@code send_message} call
-	 * after its names and content are checked, in this order: renews the token's session
-	 * as {@link #touchSession} does, and refuses the call if there is none or it is not
-	 * the named user's; answers a repeat of the {@code clientMsgId} as {@link #findSent}
-	 * does; checks the room's state as {@link #checkSend} does; takes one send from the
-	 * sender's rate limit; and appends the message as {@link #append} does. Each step is
-	 * atomic; a store that can run them all in one step (one round trip) does so. This
-	 * default runs them one after the other.
+	 * A whole {@code send_message} after its names and content are checked, in one step
+	 * (one round trip on Redis), the checks in the protocol's order: renews the token's
+	 * session as {@link #touchSession} does and refuses the call if there is none or it
+	 * is not the named user's; answers a repeat of the {@code clientMsgId} as
+	 * {@link #findSent} does (whatever the room); checks that the room exists and the
+	 * sender, and any recipient, are in it; takes one send from the sender's
+	 * {@link StoreLimits#sendRate rate}; then stores the message ({@code unicast} when it
+	 * has a recipient, else {@code broadcast}) with the next id and the registered case
+	 * of room, sender and recipient, remembers its {@code clientMsgId} for
+	 * {@link #IDEMPOTENCY_WINDOW}, drops messages past the history limit and tells the
+	 * {@link AppendListener}. A refused send changes nothing but the session's renewal.
 	 * @param request the call
-	 * @param rateLimiter the senders' rate limit
 	 * @return the outcome
 	 */
-	default SendResult send(SendRequest request, SendRateLimiter rateLimiter) {
-		Optional<Session> session = touchSession(request.tokenHash(), request.now(), request.sessionExpiresAt());
-		if (session.isEmpty() || !Names.key(session.get().username()).equals(Names.key(request.username()))) {
-			return new SendResult.Unauthorized();
-		}
-		String sender = session.get().username();
-		if (request.clientMsgId() != null) {
-			Optional<Message> repeat = findSent(sender, request.clientMsgId(), request.now());
-			if (repeat.isPresent()) {
-				return new SendResult.Duplicate(repeat.get());
-			}
-		}
-		SendCheck check = checkSend(request.roomName(), sender, request.recipient());
-		if (check != SendCheck.ALLOWED) {
-			return new SendResult.Refused(check);
-		}
-		Duration retryAfter = rateLimiter.tryAcquire(sender);
-		if (!retryAfter.isZero()) {
-			return new SendResult.RateLimited(retryAfter);
-		}
-		return switch (append(request.message(sender), request.now())) {
-			case AppendResult.Stored(Message message) -> new SendResult.Stored(message);
-			case AppendResult.Duplicate(Message message) -> new SendResult.Duplicate(message);
-			case AppendResult.Refused(SendCheck reason) -> new SendResult.Refused(reason);
-		};
-	}
+	SendResult send(SendRequest request);
 
 	/**
 	 * The message a user sent with a {@code client_msg_id} within the
@@ -208,40 +165,50 @@ public interface ChatStore {
 	Optional<Message> findSent(String username, String clientMsgId, Instant now);
 
 	/**
-	 * Reads, in one step, what a member may see past a cursor and moves the member's
-	 * cursor forward past what was read: every system message and broadcast, and every
-	 * unicast whose recipient is the reader, oldest first. Costs what the new messages
-	 * cost, never the whole history.
-	 * @param roomName the room, in any case
-	 * @param username the reader, in any case
-	 * @param afterId the client's own cursor (messages with a greater id, never earlier
-	 * than the member's join), or {@code null} to read past the member's stored cursor
+	 * One read of a {@code receive_messages} call, in one step (one round trip on Redis):
+	 * renews the token's session as {@link #touchSession} does and refuses the call if
+	 * there is none or it is not the named reader's; then reads what the member may see
+	 * past its cursor (every system message and broadcast, and every unicast whose
+	 * recipient is the reader), oldest first, at most {@link ReadRequest#limit}, and
+	 * moves the member's cursor past what it read: past the last message returned when
+	 * the limit cut the read short, else past the room's newest message. Costs what the
+	 * messages read cost, never the whole history.
+	 * @param request the call
 	 * @return the outcome
 	 */
-	ReadResult read(String roomName, String username, Long afterId);
+	ReadResult read(ReadRequest request);
 
 	/**
-	 * Reads as {@link #read} does for the holder of a token, after renewing its session
-	 * as {@link #touchSession} does: the first read of a {@code receive_messages} call. A
-	 * store that can do both in one step (one round trip) does so; this default runs them
-	 * one after the other.
-	 * @param tokenHash the hash of the call's bearer token
-	 * @param username the reader the call names, in any case
-	 * @param now the current time
-	 * @param sessionExpiresAt the session's new expiry
+	 * Reads, changing nothing, a page of what a member may see after an id: ids greater
+	 * than {@code afterId}, oldest first, at most {@code limit}. See
+	 * {@link #messagesBefore} for what a member may see.
 	 * @param roomName the room, in any case
-	 * @param afterId the client's own cursor, or {@code null}
-	 * @return the outcome, or empty if the token has no live session or its session is
-	 * not the named reader's
+	 * @param member the reader, in any case
+	 * @param afterId the page starts past this id
+	 * @param limit the most messages in the page, positive
+	 * @return the page, {@link PageResult.Page#more} telling whether newer visible
+	 * messages follow it
 	 */
-	default Optional<ReadResult> readAs(String tokenHash, String username, Instant now, Instant sessionExpiresAt,
-			String roomName, Long afterId) {
-		Optional<Session> session = touchSession(tokenHash, now, sessionExpiresAt);
-		if (session.isEmpty() || !Names.key(session.get().username()).equals(Names.key(username))) {
-			return Optional.empty();
-		}
-		return Optional.of(read(roomName, username, afterId));
-	}
+	PageResult messagesAfter(String roomName, String member, long afterId, int limit);
+
+	/**
+	 * Reads, changing nothing, a page of what a member may see before an id: the newest
+	 * {@code limit} with an id below {@code beforeId}, returned oldest first.
+	 * <p>
+	 * A member may see every broadcast and system message still kept, and the unicasts to
+	 * or from it, but only those sent since its current join: a name freed and claimed
+	 * again, or a user who left and came back, never sees the private messages of a
+	 * former membership. Messages dropped past {@code chat.rooms.history-limit} are gone.
+	 * A page's cost grows with the messages it returns and those it skips as invisible,
+	 * never with the room's history.
+	 * @param roomName the room, in any case
+	 * @param member the reader, in any case
+	 * @param beforeId the page ends below this id ({@link Long#MAX_VALUE}: the newest)
+	 * @param limit the most messages in the page, positive
+	 * @return the page, {@link PageResult.Page#more} telling whether older visible
+	 * messages precede it
+	 */
+	PageResult messagesBefore(String roomName, String member, long beforeId, int limit);
 
 	/**
 	 * The rooms that have had no users since {@code emptySince} or earlier.

@@ -2,6 +2,8 @@ package dev.rpcchat.server.store;
 
 import java.util.List;
 
+import dev.rpcchat.server.name.Names;
+
 import dev.rpcchat.api.Message;
 
 /**

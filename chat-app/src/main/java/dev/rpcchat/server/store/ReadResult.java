@@ -10,6 +10,13 @@ import dev.rpcchat.api.Message;
 public sealed interface ReadResult {
 
 	/**
+	 * The token has no live session, or its session is another user's; nothing was read.
+	 */
+	record Unauthorized() implements ReadResult {
+
+	}
+
+	/**
 	 * The messages the reader may see past its cursor, oldest first (maybe none).
 	 *
 	 * @param messages the messages

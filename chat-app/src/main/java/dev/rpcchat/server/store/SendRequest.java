@@ -28,13 +28,4 @@ public record SendRequest(String tokenHash, String username, String roomName, St
 		Objects.requireNonNull(sessionExpiresAt, "sessionExpiresAt");
 	}
 
-	/**
-	 * The message to append, from the sender as registered.
-	 * @param sender the sender's registered name
-	 * @return the message
-	 */
-	public OutgoingMessage message(String sender) {
-		return new OutgoingMessage(this.roomName, sender, this.recipient, this.content, this.clientMsgId);
-	}
-
 }

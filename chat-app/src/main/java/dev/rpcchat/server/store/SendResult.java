@@ -39,9 +39,9 @@ public sealed interface SendResult {
 	/**
 	 * The room's state refused the message; nothing was stored.
 	 *
-	 * @param reason why, never {@link SendCheck#ALLOWED}
+	 * @param reason why
 	 */
-	record Refused(SendCheck reason) implements SendResult {
+	record Refused(SendRefusal reason) implements SendResult {
 
 	}
 

@@ -1,12 +1,15 @@
 package dev.rpcchat.server.user;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 import dev.rpcchat.server.store.ChatStore;
 import dev.rpcchat.server.store.Session;
@@ -15,7 +18,7 @@ import dev.rpcchat.server.store.Session;
  * Signs out the users whose sessions have expired: each leaves every room (announced) and
  * the name is free again.
  */
-class SessionReaper {
+class SessionReaper implements SchedulingConfigurer {
 
 	private static final Logger logger = LoggerFactory.getLogger(SessionReaper.class);
 
@@ -23,20 +26,29 @@ class SessionReaper {
 
 	private final UserRegistry users;
 
+	private final Duration interval;
+
 	private final Clock clock;
 
-	SessionReaper(ChatStore store, UserRegistry users, Clock clock) {
+	SessionReaper(ChatStore store, UserRegistry users, Duration interval, Clock clock) {
 		this.store = store;
 		this.users = users;
+		this.interval = interval;
 		this.clock = clock;
+	}
+
+	/**
+	 * Sweeps every {@code chat.rooms.reaper-interval}.
+	 */
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		registrar.addFixedDelayTask(new FixedDelayTask(this::reap, this.interval, this.interval));
 	}
 
 	/**
 	 * One sweep: collects the expired sessions, then ends each that is still expired.
 	 * @return how many sessions were ended
 	 */
-	@Scheduled(fixedDelayString = "${chat.rooms.reaper-interval:30s}",
-			initialDelayString = "${chat.rooms.reaper-interval:30s}")
 	int reap() {
 		try {
 			List<Session> expired = this.store.expiredSessions(this.clock.instant());
@@ -48,7 +60,9 @@ class SessionReaper {
 			return ended;
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Session reaper sweep failed: {}", ex.getMessage(), ex);
+			// One line each sweep while the store is down; the trace only when asked for.
+			logger.warn("Session reaper sweep failed: {}", ex.getMessage());
+			logger.debug("Session reaper sweep failure", ex);
 			return 0;
 		}
 	}

@@ -11,10 +11,10 @@ import dev.rpcchat.api.ErrorCode;
 import dev.rpcchat.api.RegisteredUser;
 import dev.rpcchat.api.SessionLease;
 import dev.rpcchat.rpc.RpcCaller;
-import dev.rpcchat.server.message.SendRateLimiter;
 import dev.rpcchat.server.room.RoomService;
 import dev.rpcchat.server.store.ChatStore;
-import dev.rpcchat.server.store.Names;
+import dev.rpcchat.server.name.Names;
+import dev.rpcchat.server.rate.CallerRateLimit;
 import dev.rpcchat.server.store.Session;
 
 /**
@@ -27,18 +27,18 @@ public class UserRegistry {
 
 	private final RoomService rooms;
 
-	private final SendRateLimiter rateLimiter;
-
 	private final Duration sessionTtl;
+
+	private final CallerRateLimit registrations;
 
 	private final Clock clock;
 
-	public UserRegistry(ChatStore store, RoomService rooms, SendRateLimiter rateLimiter, Duration sessionTtl,
+	public UserRegistry(ChatStore store, RoomService rooms, Duration sessionTtl, CallerRateLimit registrations,
 			Clock clock) {
 		this.store = store;
 		this.rooms = rooms;
-		this.rateLimiter = rateLimiter;
 		this.sessionTtl = sessionTtl;
+		this.registrations = registrations;
 		this.clock = clock;
 	}
 
@@ -48,16 +48,18 @@ public class UserRegistry {
 	 * @return the name and the session's token
 	 */
 	public RegisteredUser register(String username) {
-		if (!Names.isValidUsername(username)) {
-			throw new ChatException(ErrorCode.INVALID_NAME, "A username is 1 to 32 letters, digits, '_', '-' or '.'.");
-		}
+		String name = Names.normalize(username);
+		Names.requireValidUsername(name);
+		this.registrations.take();
 		String token = SessionTokens.newToken();
-		Session session = new Session(username, SessionTokens.hash(token), now().plus(this.sessionTtl));
-		if (!this.store.claimUsername(session)) {
-			throw new ChatException(ErrorCode.USERNAME_TAKEN,
+		Session session = new Session(name, SessionTokens.hash(token), sessionExpiry(now()));
+		return switch (this.store.claimUsername(session)) {
+			case CLAIMED -> new RegisteredUser(name, token);
+			case TAKEN -> throw new ChatException(ErrorCode.USERNAME_TAKEN,
 					"That username is taken (usernames are unique regardless of case).");
-		}
-		return new RegisteredUser(username, token);
+			case FULL -> throw new ChatException(ErrorCode.SERVER_FULL,
+					"The server has as many users as it may hold; try again later.");
+		};
 	}
 
 	/**
@@ -68,11 +70,52 @@ public class UserRegistry {
 	 */
 	public Session authenticate(String username) {
 		Session session = callerSession()
-			.orElseThrow(() -> unauthorized("A valid bearer token is required for user " + username + "."));
+			.orElseThrow(() -> unauthorizedBecause("A valid bearer token is required for user " + username + "."));
 		if (username == null || !Names.key(session.username()).equals(Names.key(username))) {
-			throw unauthorized("The bearer token does not belong to user " + username + ".");
+			throw unauthorizedBecause("The bearer token does not belong to user " + username + ".");
 		}
 		return session;
+	}
+
+	/**
+	 * The hash of the current call's bearer token, for a store step that checks the
+	 * session itself.
+	 * @param username the user the call names
+	 * @return the hash
+	 * @throws ChatException {@link ErrorCode#UNAUTHORIZED} if the call carries no token
+	 * or names no user
+	 */
+	public String requireCallerTokenHash(String username) {
+		Optional<String> tokenHash = callerTokenHash();
+		if (tokenHash.isEmpty() || username == null) {
+			throw unauthorized(username);
+		}
+		return tokenHash.get();
+	}
+
+	/**
+	 * The error of a call whose token is not the live token of the user it names.
+	 * @param username the user the call names
+	 * @return the error, {@link ErrorCode#UNAUTHORIZED}, saying whether the token is
+	 * unknown or another user's
+	 */
+	public ChatException unauthorized(String username) {
+		try {
+			authenticate(username);
+		}
+		catch (ChatException ex) {
+			return ex;
+		}
+		return unauthorizedBecause("The bearer token does not belong to user " + username + ".");
+	}
+
+	/**
+	 * When a session renewed now expires.
+	 * @param now the current time
+	 * @return {@code now} plus {@code chat.users.session-ttl}
+	 */
+	public Instant sessionExpiry(Instant now) {
+		return now.plus(this.sessionTtl);
 	}
 
 	/**
@@ -82,7 +125,7 @@ public class UserRegistry {
 	 */
 	public Session authenticateAnyone() {
 		return callerSession()
-			.orElseThrow(() -> unauthorized("A valid bearer token of a registered user is required."));
+			.orElseThrow(() -> unauthorizedBecause("A valid bearer token of a registered user is required."));
 	}
 
 	/**
@@ -111,7 +154,6 @@ public class UserRegistry {
 		Session session = authenticate(username);
 		this.rooms.leaveAll(session.username());
 		this.store.releaseUsername(session.username(), session.tokenHash());
-		this.rateLimiter.forget(session.username());
 	}
 
 	/**
@@ -128,19 +170,10 @@ public class UserRegistry {
 		// An expired token authenticates nothing, so no join can slip in between these
 		// steps.
 		this.rooms.leaveAll(session.username());
-		boolean released = this.store.releaseUsernameIfExpired(session.username(), now);
-		if (released) {
-			this.rateLimiter.forget(session.username());
-		}
-		return released;
+		return this.store.releaseUsernameIfExpired(session.username(), now);
 	}
 
-	/**
-	 * The hash of the current call's bearer token, for a store step that checks the
-	 * session itself.
-	 * @return the hash, or empty if the call carries no token
-	 */
-	public Optional<String> callerTokenHash() {
+	private Optional<String> callerTokenHash() {
 		return RpcCaller.bearerToken().filter((token) -> !token.isEmpty()).map(SessionTokens::hash);
 	}
 
@@ -148,10 +181,10 @@ public class UserRegistry {
 		Instant now = now();
 		return RpcCaller.bearerToken()
 			.filter((token) -> !token.isEmpty())
-			.flatMap((token) -> this.store.touchSession(SessionTokens.hash(token), now, now.plus(this.sessionTtl)));
+			.flatMap((token) -> this.store.touchSession(SessionTokens.hash(token), now, sessionExpiry(now)));
 	}
 
-	private static ChatException unauthorized(String message) {
+	private static ChatException unauthorizedBecause(String message) {
 		return new ChatException(ErrorCode.UNAUTHORIZED, message);
 	}
 

@@ -10,8 +10,8 @@ class BinderRegistrarTests {
 
 	@Test
 	void readsEveryProcedureNameFromTheContractAnnotations() {
-		assertThat(BinderRegistrar.procedureNames(ChatService.class)).containsExactly("create_room", "heartbeat",
-				"join_room", "leave_room", "list_rooms", "list_users", "receive_messages", "register_user",
+		assertThat(BinderRegistrar.procedureNames(ChatService.class)).containsExactly("create_room", "get_history",
+				"heartbeat", "join_room", "leave_room", "list_rooms", "list_users", "receive_messages", "register_user",
 				"send_message", "unregister_user");
 	}
 

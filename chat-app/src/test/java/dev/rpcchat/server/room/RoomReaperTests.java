@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.rpcchat.server.MutableClock;
 import dev.rpcchat.server.store.Session;
+import dev.rpcchat.server.store.TestLimits;
 import dev.rpcchat.server.store.memory.MemoryChatStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,10 +18,11 @@ class RoomReaperTests {
 
 	private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
 
-	private final MemoryChatStore store = new MemoryChatStore(100, (message) -> {
+	private final MemoryChatStore store = new MemoryChatStore(TestLimits.history(100), (message) -> {
 	});
 
-	private final RoomReaper reaper = new RoomReaper(this.store, Duration.ofMinutes(5), this.clock, this.meterRegistry);
+	private final RoomReaper reaper = new RoomReaper(this.store, Duration.ofMinutes(5), Duration.ofSeconds(30),
+			this.clock, this.meterRegistry);
 
 	@Test
 	void removesRoomEmptyLongerThanIdleTtl() {

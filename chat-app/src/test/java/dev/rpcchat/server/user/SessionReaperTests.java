@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 import dev.rpcchat.api.Message;
 import dev.rpcchat.api.RegisteredUser;
 import dev.rpcchat.server.MutableClock;
-import dev.rpcchat.server.message.UnlimitedSendRateLimiter;
+import dev.rpcchat.server.rate.CallerRateLimit;
+import dev.rpcchat.server.rate.RateLimit;
 import dev.rpcchat.server.room.RoomService;
+import dev.rpcchat.server.store.TestLimits;
 import dev.rpcchat.server.store.memory.MemoryChatStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,14 +24,15 @@ class SessionReaperTests {
 
 	private final List<Message> appended = new ArrayList<>();
 
-	private final MemoryChatStore store = new MemoryChatStore(100, this.appended::add);
+	private final MemoryChatStore store = new MemoryChatStore(TestLimits.history(100), this.appended::add);
 
-	private final RoomService rooms = new RoomService(this.store, this.clock, new SimpleMeterRegistry());
+	private final RoomService rooms = new RoomService(this.store, new CallerRateLimit(RateLimit.OFF, "", this.clock),
+			this.clock, new SimpleMeterRegistry());
 
-	private final UserRegistry users = new UserRegistry(this.store, this.rooms, new UnlimitedSendRateLimiter(),
-			Duration.ofMinutes(10), this.clock);
+	private final UserRegistry users = new UserRegistry(this.store, this.rooms, Duration.ofMinutes(10),
+			new CallerRateLimit(RateLimit.OFF, "", this.clock), this.clock);
 
-	private final SessionReaper reaper = new SessionReaper(this.store, this.users, this.clock);
+	private final SessionReaper reaper = new SessionReaper(this.store, this.users, Duration.ofSeconds(30), this.clock);
 
 	@Test
 	void signsOutAUserIdleLongerThanTheSessionTtlLeavingEveryRoomAnnounced() {

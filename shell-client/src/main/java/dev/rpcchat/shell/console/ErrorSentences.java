@@ -94,6 +94,8 @@ public class ErrorSentences {
 			case UNAUTHORIZED ->
 				"Your session has ended (signed out or idle too long). Restart the shell to sign in again.";
 			case RATE_LIMITED -> "You are sending too fast. Try again in " + retryAfter(details) + ".";
+			case STORE_UNAVAILABLE -> "The chat server cannot reach its store just now. Try again shortly.";
+			case SERVER_FULL -> "The chat server is full (too many users or rooms). Try again later.";
 			case PROCEDURE_NOT_FOUND ->
 				"No chat server is registered with the binder. Start one (./rpc-chat does) " + "and try again.";
 			case INVALID_ENDPOINT -> "The binder refused an endpoint as invalid.";

@@ -1,5 +1,6 @@
 package dev.rpcchat.server.store.memory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -7,21 +8,29 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import dev.rpcchat.api.Message;
 import dev.rpcchat.api.MessageType;
+import dev.rpcchat.server.name.Names;
+import dev.rpcchat.server.rate.TokenBuckets;
 import dev.rpcchat.server.store.AppendListener;
-import dev.rpcchat.server.store.AppendResult;
 import dev.rpcchat.server.store.ChatStore;
+import dev.rpcchat.server.store.Claim;
+import dev.rpcchat.server.store.CreateResult;
 import dev.rpcchat.server.store.JoinResult;
 import dev.rpcchat.server.store.LeaveResult;
-import dev.rpcchat.server.store.Names;
-import dev.rpcchat.server.store.OutgoingMessage;
+import dev.rpcchat.server.store.PageResult;
+import dev.rpcchat.server.store.ReadRequest;
 import dev.rpcchat.server.store.ReadResult;
 import dev.rpcchat.server.store.RoomRecord;
-import dev.rpcchat.server.store.SendCheck;
+import dev.rpcchat.server.store.SendRefusal;
+import dev.rpcchat.server.store.SendRequest;
+import dev.rpcchat.server.store.SendResult;
 import dev.rpcchat.server.store.Session;
+import dev.rpcchat.server.store.StoreLimits;
 
 /**
  * The embedded {@link ChatStore}: concurrent maps, and per room a lock, its members and a
@@ -29,7 +38,7 @@ import dev.rpcchat.server.store.Session;
  */
 public class MemoryChatStore implements ChatStore {
 
-	private final int historyLimit;
+	private final StoreLimits limits;
 
 	private final AppendListener listener;
 
@@ -48,26 +57,34 @@ public class MemoryChatStore implements ChatStore {
 	 */
 	private final ConcurrentMap<SentKey, Message> sent = new ConcurrentHashMap<>();
 
+	/** Each sender's rate, by name key. */
+	private final TokenBuckets sendRates;
+
 	/**
 	 * Creates an empty store.
-	 * @param historyLimit the messages kept per room
+	 * @param limits the messages kept per room, the send rate, the most users and rooms
 	 * @param listener told of every appended message
 	 */
-	public MemoryChatStore(int historyLimit, AppendListener listener) {
-		if (historyLimit < 1) {
-			throw new IllegalArgumentException("historyLimit must be positive");
-		}
-		this.historyLimit = historyLimit;
+	public MemoryChatStore(StoreLimits limits, AppendListener listener) {
+		this.limits = Objects.requireNonNull(limits, "limits");
 		this.listener = Objects.requireNonNull(listener, "listener");
+		this.sendRates = new TokenBuckets(limits.sendRate());
 	}
 
 	@Override
-	public boolean claimUsername(Session session) {
-		if (this.sessions.putIfAbsent(Names.key(session.username()), session) != null) {
-			return false;
+	public synchronized Claim claimUsername(Session session) {
+		// Synchronized so that the count and the claim are one step; claims are rare
+		// next to the other calls.
+		String key = Names.key(session.username());
+		if (this.sessions.containsKey(key)) {
+			return Claim.TAKEN;
 		}
-		this.namesByToken.put(session.tokenHash(), Names.key(session.username()));
-		return true;
+		if (this.sessions.size() >= this.limits.maxUsers()) {
+			return Claim.FULL;
+		}
+		this.sessions.put(key, session);
+		this.namesByToken.put(session.tokenHash(), key);
+		return Claim.CLAIMED;
 	}
 
 	@Override
@@ -112,6 +129,7 @@ public class MemoryChatStore implements ChatStore {
 			return false;
 		}
 		this.namesByToken.remove(session.tokenHash(), Names.key(username));
+		this.sendRates.forget(Names.key(username));
 		return true;
 	}
 
@@ -126,12 +144,19 @@ public class MemoryChatStore implements ChatStore {
 	}
 
 	@Override
-	public Optional<RoomRecord> createRoom(String roomName, Instant now) {
-		MemoryRoom room = new MemoryRoom(roomName, now, this.historyLimit);
-		if (this.rooms.putIfAbsent(Names.key(roomName), room) != null) {
-			return Optional.empty();
+	public synchronized CreateResult createRoom(String roomName, Instant now) {
+		// Synchronized so that the count and the creation are one step; creations are
+		// rare next to the other calls.
+		MemoryRoom existing = this.rooms.get(Names.key(roomName));
+		if (existing != null) {
+			return new CreateResult.Exists(existing.name);
 		}
-		return Optional.of(new RoomRecord(room.name, room.createdAt));
+		if (this.rooms.size() >= this.limits.maxRooms()) {
+			return new CreateResult.Full();
+		}
+		MemoryRoom room = new MemoryRoom(roomName, now, this.limits.historyLimit());
+		this.rooms.put(Names.key(roomName), room);
+		return new CreateResult.Created(new RoomRecord(room.name, room.createdAt));
 	}
 
 	@Override
@@ -223,80 +248,75 @@ public class MemoryChatStore implements ChatStore {
 	}
 
 	@Override
-	public SendCheck checkSend(String roomName, String sender, String recipient) {
-		MemoryRoom room = this.rooms.get(Names.key(roomName));
-		if (room == null) {
-			return SendCheck.NO_SUCH_ROOM;
+	public SendResult send(SendRequest request) {
+		Optional<Session> session = touchSession(request.tokenHash(), request.now(), request.sessionExpiresAt());
+		if (session.isEmpty() || !Names.key(session.get().username()).equals(Names.key(request.username()))) {
+			return new SendResult.Unauthorized();
 		}
-		room.lock.lock();
-		try {
-			return check(room, sender, recipient);
-		}
-		finally {
-			room.lock.unlock();
-		}
-	}
-
-	private SendCheck check(MemoryRoom room, String sender, String recipient) {
-		if (room.removed) {
-			return SendCheck.NO_SUCH_ROOM;
-		}
-		if (!room.members.containsKey(Names.key(sender))) {
-			return SendCheck.SENDER_NOT_IN_ROOM;
-		}
-		if (recipient != null && !room.members.containsKey(Names.key(recipient))) {
-			return SendCheck.RECIPIENT_NOT_IN_ROOM;
-		}
-		return SendCheck.ALLOWED;
-	}
-
-	@Override
-	public AppendResult append(OutgoingMessage message, Instant now) {
-		AppendResult result = (message.clientMsgId() != null) ? appendOnce(message, now) : appendToRoom(message, now);
-		if (result instanceof AppendResult.Stored(Message stored)) {
+		String sender = session.get().username();
+		SendResult result = (request.clientMsgId() != null) ? sendOnce(sender, request) : appendToRoom(sender, request);
+		if (result instanceof SendResult.Stored(Message stored)) {
 			this.listener.appended(stored);
 		}
 		return result;
 	}
 
-	private AppendResult appendOnce(OutgoingMessage message, Instant now) {
-		AtomicReference<AppendResult> result = new AtomicReference<>();
+	private SendResult sendOnce(String sender, SendRequest request) {
+		AtomicReference<SendResult> result = new AtomicReference<>();
 		// The entry stays locked while the room appends, so two sends of one
 		// client_msg_id store one message.
-		this.sent.compute(new SentKey(Names.key(message.sender()), message.clientMsgId()), (key, previous) -> {
-			if (previous != null && isRemembered(previous, now)) {
-				result.set(new AppendResult.Duplicate(previous));
+		this.sent.compute(new SentKey(Names.key(sender), request.clientMsgId()), (key, previous) -> {
+			if (previous != null && isRemembered(previous, request.now())) {
+				result.set(new SendResult.Duplicate(previous));
 				return previous;
 			}
-			AppendResult appended = appendToRoom(message, now);
+			SendResult appended = appendToRoom(sender, request);
 			result.set(appended);
-			return (appended instanceof AppendResult.Stored(Message stored)) ? stored : null;
+			return (appended instanceof SendResult.Stored(Message stored)) ? stored : null;
 		});
 		return result.get();
 	}
 
-	private AppendResult appendToRoom(OutgoingMessage message, Instant now) {
-		MemoryRoom room = this.rooms.get(Names.key(message.roomName()));
+	private SendResult appendToRoom(String sender, SendRequest request) {
+		MemoryRoom room = this.rooms.get(Names.key(request.roomName()));
 		if (room == null) {
-			return new AppendResult.Refused(SendCheck.NO_SUCH_ROOM);
+			return new SendResult.Refused(SendRefusal.NO_SUCH_ROOM);
 		}
 		room.lock.lock();
 		try {
-			SendCheck check = check(room, message.sender(), message.recipient());
-			if (check != SendCheck.ALLOWED) {
-				return new AppendResult.Refused(check);
+			SendRefusal refusal = check(room, sender, request.recipient());
+			if (refusal != null) {
+				return new SendResult.Refused(refusal);
 			}
-			String sender = room.members.get(Names.key(message.sender())).username();
-			if (message.recipient() == null) {
-				return new AppendResult.Stored(
-						room.append(MessageType.BROADCAST, sender, null, message.content(), now));
+			Duration retryAfter = this.sendRates.take(Names.key(sender), request.now());
+			if (!retryAfter.isZero()) {
+				return new SendResult.RateLimited(retryAfter);
 			}
-			String recipient = room.members.get(Names.key(message.recipient())).username();
-			return new AppendResult.Stored(room.append(MessageType.UNICAST, sender, recipient, message.content(), now));
+			String from = room.members.get(Names.key(sender)).username();
+			if (request.recipient() == null) {
+				return new SendResult.Stored(
+						room.append(MessageType.BROADCAST, from, null, request.content(), request.now()));
+			}
+			String to = room.members.get(Names.key(request.recipient())).username();
+			return new SendResult.Stored(room.append(MessageType.UNICAST, from, to, request.content(), request.now()));
 		}
 		finally {
 			room.lock.unlock();
 		}
+	}
+
+	/** The first check of the room's state that fails, or {@code null}. */
+	private static SendRefusal check(MemoryRoom room, String sender, String recipient) {
+		if (room.removed) {
+			return SendRefusal.NO_SUCH_ROOM;
+		}
+		if (!room.members.containsKey(Names.key(sender))) {
+			return SendRefusal.SENDER_NOT_IN_ROOM;
+		}
+		if (recipient != null && !room.members.containsKey(Names.key(recipient))) {
+			return SendRefusal.RECIPIENT_NOT_IN_ROOM;
+		}
+		return null;
 	}
 
 	@Override
@@ -306,8 +326,12 @@ public class MemoryChatStore implements ChatStore {
 	}
 
 	@Override
-	public ReadResult read(String roomName, String username, Long afterId) {
-		MemoryRoom room = this.rooms.get(Names.key(roomName));
+	public ReadResult read(ReadRequest request) {
+		Optional<Session> session = touchSession(request.tokenHash(), request.now(), request.sessionExpiresAt());
+		if (session.isEmpty() || !Names.key(session.get().username()).equals(Names.key(request.username()))) {
+			return new ReadResult.Unauthorized();
+		}
+		MemoryRoom room = this.rooms.get(Names.key(request.roomName()));
 		if (room == null) {
 			return new ReadResult.NoSuchRoom();
 		}
@@ -316,16 +340,50 @@ public class MemoryChatStore implements ChatStore {
 			if (room.removed) {
 				return new ReadResult.NoSuchRoom();
 			}
-			MemoryRoom.Member member = room.members.get(Names.key(username));
+			MemoryRoom.Member member = room.members.get(Names.key(request.username()));
 			if (member == null) {
 				return new ReadResult.NotMember();
 			}
-			long after = (afterId != null) ? Math.max(afterId, member.floor) : member.cursor;
-			List<Message> messages = room.log.after(after, (message) -> message.isVisibleTo(member.username()));
-			// Past the invisible unicasts too, so the next read starts where this one
-			// stopped.
-			member.cursor = Math.max(member.cursor, room.log.lastId());
-			return new ReadResult.Messages(messages);
+			long after = (request.afterId() != null) ? Math.max(request.afterId(), member.floor) : member.cursor;
+			MessageLog.Read read = room.log.read(after, request.limit(),
+					(message) -> message.isVisibleTo(member.username()));
+			member.cursor = Math.max(member.cursor, read.through());
+			return new ReadResult.Messages(read.messages());
+		}
+		finally {
+			room.lock.unlock();
+		}
+	}
+
+	@Override
+	public PageResult messagesAfter(String roomName, String member, long afterId, int limit) {
+		return page(roomName, member, limit, (room, filter) -> room.log.pageAfter(afterId, limit, filter));
+	}
+
+	@Override
+	public PageResult messagesBefore(String roomName, String member, long beforeId, int limit) {
+		return page(roomName, member, limit, (room, filter) -> room.log.pageBefore(beforeId, limit, filter));
+	}
+
+	private PageResult page(String roomName, String member, int limit,
+			BiFunction<MemoryRoom, Predicate<Message>, PageResult.Page> read) {
+		if (limit < 1) {
+			throw new IllegalArgumentException("limit must be positive");
+		}
+		MemoryRoom room = this.rooms.get(Names.key(roomName));
+		if (room == null) {
+			return new PageResult.NoSuchRoom();
+		}
+		room.lock.lock();
+		try {
+			if (room.removed) {
+				return new PageResult.NoSuchRoom();
+			}
+			MemoryRoom.Member reader = room.members.get(Names.key(member));
+			if (reader == null) {
+				return new PageResult.NotMember();
+			}
+			return read.apply(room, (message) -> reader.mayRead(message));
 		}
 		finally {
 			room.lock.unlock();
@@ -369,6 +427,7 @@ public class MemoryChatStore implements ChatStore {
 	@Override
 	public void evictExpired(Instant now) {
 		this.sent.values().removeIf((message) -> !isRemembered(message, now));
+		this.sendRates.evictFull(now);
 	}
 
 	private static boolean isRemembered(Message sent, Instant now) {

@@ -1,11 +1,13 @@
 package dev.rpcchat.server.store.memory;
 
+import java.util.List;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.rpcchat.server.ChatProperties;
-import dev.rpcchat.server.message.MessageWaiters;
+import dev.rpcchat.server.store.AppendListener;
 import dev.rpcchat.server.store.ChatStore;
 
 /**
@@ -16,8 +18,8 @@ import dev.rpcchat.server.store.ChatStore;
 class MemoryStoreConfiguration {
 
 	@Bean
-	ChatStore memoryChatStore(ChatProperties properties, MessageWaiters waiters) {
-		return new MemoryChatStore(properties.rooms().historyLimit(), waiters);
+	ChatStore memoryChatStore(ChatProperties properties, List<AppendListener> listeners) {
+		return new MemoryChatStore(properties.storeLimits(), AppendListener.all(listeners));
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import dev.rpcchat.api.Message;
+import dev.rpcchat.server.store.PageResult;
 
 /**
  * A room's messages, consecutive ids, oldest dropped past a limit: a ring buffer that
@@ -41,23 +42,71 @@ final class MessageLog {
 	}
 
 	/**
-	 * Messages with an id greater than {@code afterId} that match, oldest first; visits
-	 * only those messages.
+	 * At most {@code limit} messages with an id greater than {@code afterId} that match,
+	 * oldest first, and the id read through: the last one returned when the limit cut the
+	 * read short, else the newest; visits only the messages up to that one.
 	 */
-	List<Message> after(long afterId, Predicate<Message> filter) {
-		List<Message> result = new ArrayList<>();
-		if (this.size == 0) {
-			return result;
-		}
-		long firstId = get(0).id();
-		long from = Math.max(0, afterId + 1 - firstId);
+	Read read(long afterId, int limit, Predicate<Message> filter) {
+		List<Message> messages = new ArrayList<>();
+		long firstId = firstId();
+		long from = (afterId < firstId) ? 0 : Math.min(this.size, afterId - firstId + 1);
 		for (long i = from; i < this.size; i++) {
 			Message message = get((int) i);
 			if (filter.test(message)) {
-				result.add(message);
+				messages.add(message);
+				if (messages.size() == limit) {
+					return new Read(messages, message.id());
+				}
 			}
 		}
-		return result;
+		return new Read(messages, lastId());
+	}
+
+	/**
+	 * At most {@code limit} messages with an id greater than {@code afterId} that match,
+	 * oldest first, and whether another that matches follows them; visits only the
+	 * messages from {@code afterId} on up to that one.
+	 */
+	PageResult.Page pageAfter(long afterId, int limit, Predicate<Message> filter) {
+		List<Message> page = new ArrayList<>();
+		boolean more = false;
+		long firstId = firstId();
+		long from = (afterId < firstId) ? 0 : Math.min(this.size, afterId - firstId + 1);
+		for (long i = from; i < this.size; i++) {
+			Message message = get((int) i);
+			if (filter.test(message)) {
+				if (page.size() == limit) {
+					more = true;
+					break;
+				}
+				page.add(message);
+			}
+		}
+		return new PageResult.Page(page, more, lastId());
+	}
+
+	/**
+	 * The last {@code limit} messages with an id below {@code beforeId} that match,
+	 * oldest first, and whether another that matches precedes them; visits only the
+	 * messages from {@code beforeId} back to that one.
+	 */
+	PageResult.Page pageBefore(long beforeId, int limit, Predicate<Message> filter) {
+		List<Message> page = new ArrayList<>();
+		boolean more = false;
+		long lastId = lastId();
+		long firstId = firstId();
+		long from = (beforeId > lastId) ? this.size - 1 : (beforeId <= firstId) ? -1 : beforeId - 1 - firstId;
+		for (long i = from; i >= 0; i--) {
+			Message message = get((int) i);
+			if (filter.test(message)) {
+				if (page.size() == limit) {
+					more = true;
+					break;
+				}
+				page.add(message);
+			}
+		}
+		return new PageResult.Page(page.reversed(), more, lastId);
 	}
 
 	/**
@@ -96,6 +145,16 @@ final class MessageLog {
 		}
 		this.ring = grown;
 		this.start = 0;
+	}
+
+	/**
+	 * What a read returned and how far it read.
+	 *
+	 * @param messages the messages returned, oldest first
+	 * @param through the id the reader's cursor may move to
+	 */
+	record Read(List<Message> messages, long through) {
+
 	}
 
 }

@@ -71,10 +71,6 @@ record RedisKeys(String prefix) {
 		return room(roomKey) + ":broadcasts";
 	}
 
-	String sentInRoom(String roomKey, String userKey, String clientMsgId) {
-		return room(roomKey) + ":sent:" + userKey + ":" + clientMsgId;
-	}
-
 	/**
 	 * Every key of a room that goes with it when it is removed.
 	 * @param roomKey the room's name key
@@ -85,8 +81,9 @@ record RedisKeys(String prefix) {
 				broadcasts(roomKey));
 	}
 
-	String rateLimit(String userKey) {
-		return this.prefix + "{rate:" + userKey + "}";
+	/** A user's send rate: when its bucket is full again. */
+	String sendRate(String userKey) {
+		return this.prefix + "{users}:rate:" + userKey;
 	}
 
 }

@@ -1,32 +1,34 @@
 package dev.rpcchat.server.store.redis;
 
-import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.TimeoutOptions;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
-import org.springframework.boot.data.redis.health.DataRedisHealthIndicator;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 import dev.rpcchat.server.ChatProperties;
-import dev.rpcchat.server.message.SendRateLimiter;
-import dev.rpcchat.server.message.UnlimitedSendRateLimiter;
 import dev.rpcchat.server.store.AppendListener;
 
 /**
  * The Redis store, when {@code chat.store=redis}: the store, the subscription that wakes
- * this instance's waiters for messages appended through any instance, the rate limit
- * shared by every instance and the Redis health indicator. The connection is Spring
- * Boot's ({@code spring.data.redis.*}).
+ * this instance's waiters for messages appended through any instance, and the Redis
+ * health indicator. The connection is Spring Boot's ({@code spring.data.redis.*}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "chat.store", havingValue = "redis")
@@ -37,13 +39,19 @@ class RedisStoreConfiguration {
 
 	@Bean
 	RedisChatStore redisChatStore(StringRedisTemplate redis, ChatProperties properties) {
-		return new RedisChatStore(redis, KEYS, properties.rooms().historyLimit());
+		if (redis.getConnectionFactory() instanceof LettuceConnectionFactory lettuce && lettuce.isClusterAware()) {
+			// A send is one script over the keys of a session, a room and a rate.
+			throw new IllegalStateException(
+					"The Redis store needs a standalone Redis (or Sentinel), not a Redis Cluster");
+		}
+		return new RedisChatStore(redis, KEYS, properties.storeLimits());
 	}
 
 	@Bean
 	RedisMessageListenerContainer chatAppendedListenerContainer(RedisConnectionFactory connectionFactory,
-			AppendListener listener) {
-		RedisMessageListenerContainer container = appendedListenerContainer(connectionFactory, KEYS, listener);
+			List<AppendListener> listeners) {
+		RedisMessageListenerContainer container = appendedListenerContainer(connectionFactory, KEYS,
+				AppendListener.all(listeners));
 		// Started by chatAppendedSubscription, which does not give up when Redis is down;
 		// unsubscribed after the web server stops.
 		container.setAutoStartup(false);
@@ -56,23 +64,34 @@ class RedisStoreConfiguration {
 		return new RedisSubscriptionStarter(chatAppendedListenerContainer, RedisSubscriptionStarter.RETRY_INTERVAL);
 	}
 
+	/** The command timeout when {@code spring.data.redis.timeout} is not set. */
+	static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(2);
+
 	/**
 	 * While Redis is unreachable, a command fails at once instead of waiting in the
 	 * reconnecting connection's queue until it times out: calls answer their error
-	 * quickly, and work again as soon as Lettuce has reconnected.
+	 * quickly, and work again as soon as Lettuce has reconnected. While Redis is there
+	 * but does not answer (paused, overloaded), every command, pub/sub included, fails
+	 * after the command timeout ({@link TimeoutOptions}) instead of waiting for an answer
+	 * that may never come.
 	 */
 	@Bean
-	LettuceClientOptionsBuilderCustomizer chatRejectCommandsWhileDisconnected() {
-		return (options) -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+	LettuceClientOptionsBuilderCustomizer chatFailFastWhenRedisDoesNotAnswer() {
+		return (options) -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+			.timeoutOptions(TimeoutOptions.enabled());
 	}
 
+	/**
+	 * A command timeout of {@link #DEFAULT_COMMAND_TIMEOUT} unless
+	 * {@code spring.data.redis.timeout} says otherwise (Lettuce's own is a minute).
+	 */
 	@Bean
-	SendRateLimiter redisSendRateLimiter(StringRedisTemplate redis, ChatProperties properties, Clock clock) {
-		ChatProperties.Messages messages = properties.messages();
-		if (messages.perSecond() == 0) {
-			return new UnlimitedSendRateLimiter();
-		}
-		return new RedisSendRateLimiter(redis, KEYS, messages.perSecond(), messages.burst(), clock);
+	LettuceClientConfigurationBuilderCustomizer chatDefaultCommandTimeout(DataRedisProperties properties) {
+		return (configuration) -> {
+			if (properties.getTimeout() == null) {
+				configuration.commandTimeout(DEFAULT_COMMAND_TIMEOUT);
+			}
+		};
 	}
 
 	/**
@@ -96,18 +115,24 @@ class RedisStoreConfiguration {
 	/**
 	 * Reports Redis in the health endpoint whenever the store is on Redis, whatever
 	 * {@code management.health.redis.enabled} says (the packaged default turns it off for
-	 * the memory store).
+	 * the memory store); {@link RedisStoreEnvironment} puts it in the readiness group.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(DataRedisHealthIndicator.class)
+	@ConditionalOnClass(HealthIndicator.class)
 	// Component scanning finds nested configurations on their own, so the outer condition
 	// must be repeated.
 	@ConditionalOnProperty(name = "chat.store", havingValue = "redis")
 	static class RedisHealthConfiguration {
 
 		@Bean
-		DataRedisHealthIndicator redisHealthContributor(RedisConnectionFactory connectionFactory) {
-			return new DataRedisHealthIndicator(connectionFactory);
+		RedisStoreHealthIndicator redisHealthContributor(RedisConnectionFactory connectionFactory) {
+			return new RedisStoreHealthIndicator(connectionFactory);
+		}
+
+		@Bean
+		RedisReadinessHealthIndicator redisReadinessHealthContributor(
+				RedisStoreHealthIndicator redisHealthContributor) {
+			return new RedisReadinessHealthIndicator(redisHealthContributor);
 		}
 
 	}

@@ -1,9 +1,16 @@
--- Creates a room if absent; a new room is empty, so its idle time starts now.
--- KEYS: room (slot of the room)
--- ARGV: roomName, nowMillis, generation
-if redis.call('EXISTS', KEYS[1]) == 1 then
-  return redis.call('HMGET', KEYS[1], 'generation', 'name')
+-- Creates a room and lists it, if no room has its name and there are fewer than the most
+-- rooms; a new room is empty, so its idle time starts now. The list of rooms maps each name
+-- key to '<generation> <name>'. Answers {OK}, {EXISTS, name} or {FULL}.
+local room_key, rooms_key = KEYS[1], KEYS[2]
+local room_name, now, generation, name_key, max_rooms = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
+local existing = redis.call('HMGET', room_key, 'generation', 'name')
+if existing[1] then
+  return {EXISTS, existing[2]}
 end
-redis.call('HSET', KEYS[1], 'name', ARGV[1], 'createdAt', ARGV[2], 'emptySince', ARGV[2], 'lastId', 0,
-  'generation', ARGV[3])
-return {}
+if redis.call('HLEN', rooms_key) >= tonumber(max_rooms) then
+  return {FULL}
+end
+redis.call('HSET', room_key, 'name', room_name, 'createdAt', now, 'emptySince', now, 'lastId', 0,
+  'generation', generation)
+redis.call('HSET', rooms_key, name_key, generation .. ' ' .. room_name)
+return {OK}

@@ -1,23 +1,21 @@
--- Removes a member: drops its cursor and floor, appends and publishes "<user> left", and
--- starts the room's idle time if it is now empty.
--- KEYS: room, members, cursors, floors, log (slot of the room)
--- ARGV: userKey, nowMillis, historyLimit, channel
-local name = redis.call('HGET', KEYS[1], 'name')
+-- Removes a member: drops its cursor and floor, appends "<user> left", and starts the room's
+-- idle time if it is now empty. Answers {OK, announcement}, {NOT_MEMBER} or {NO_SUCH_ROOM}.
+local room_key, members_key, cursors_key, floors_key, log_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local user_key, now, history_limit, channel = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+local name = redis.call('HGET', room_key, 'name')
 if not name then
-  return {'NO_SUCH_ROOM'}
+  return {NO_SUCH_ROOM}
 end
-local username = redis.call('HGET', KEYS[2], ARGV[1])
+local username = redis.call('HGET', members_key, user_key)
 if not username then
-  return {'NOT_MEMBER'}
+  return {NOT_MEMBER}
 end
-redis.call('HDEL', KEYS[2], ARGV[1])
-redis.call('HDEL', KEYS[3], ARGV[1])
-redis.call('HDEL', KEYS[4], ARGV[1])
-local id = redis.call('HINCRBY', KEYS[1], 'lastId', 1)
-local announcement = cjson.encode({id = id, room = name, type = 'system', content = username .. ' left', ts = ARGV[2]})
-redis.call('XADD', KEYS[5], 'MAXLEN', ARGV[3], id .. '-0', 't', 's', 'r', '', 'm', announcement)
-if redis.call('HLEN', KEYS[2]) == 0 then
-  redis.call('HSET', KEYS[1], 'emptySince', ARGV[2])
+redis.call('HDEL', members_key, user_key)
+redis.call('HDEL', cursors_key, user_key)
+redis.call('HDEL', floors_key, user_key)
+local announcement = append_message({room = room_key, log = log_key, room_name = name, type = 'system',
+  content = username .. ' left', ts = now, history_limit = history_limit, channel = channel})
+if redis.call('HLEN', members_key) == 0 then
+  redis.call('HSET', room_key, 'emptySince', now)
 end
-redis.call('PUBLISH', ARGV[4], announcement)
-return {'LEFT', announcement}
+return {OK, announcement}

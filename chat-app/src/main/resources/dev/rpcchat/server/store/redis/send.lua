@@ -1,58 +1,54 @@
--- A whole send_message in one step, for a Redis whose keys are all on one server (not a
--- Cluster): renews the token's session (session.lua, put before this script) and refuses a
--- token that is not the named user's; answers a repeat of client_msg_id; checks the room's
--- state; takes one send from the sender's bucket (token-bucket.lua, put before this script);
--- appends (as append.lua), remembers client_msg_id and publishes the message.
--- KEYS: token, expiries, sent (the sender's client_msg_id; {users}), room, members, log,
---       broadcasts (slot of the room), bucket (slot of the sender's rate)
--- ARGV: nowMillis, expiresAtMillis, userKey, recipientKey or '', content, historyLimit, channel,
---       clientMsgId or '', windowMillis, broadcastsKept, perSecond (0: no limit), burst
-local now = tonumber(ARGV[1])
-if not renew_session(KEYS[1], KEYS[2], now, tonumber(ARGV[2]), ARGV[3]) then
-  return {'UNAUTHORIZED'}
+-- A whole send_message in one step, the checks in the protocol's order: renews the token's
+-- session and refuses a token that is not the named user's; answers a repeat of client_msg_id;
+-- checks the room's state; takes one send from the sender's bucket; appends the message and
+-- remembers its client_msg_id. Answers {OK, message}, {DUPLICATE, message},
+-- {RATE_LIMITED, microseconds}, {UNAUTHORIZED}, {NO_SUCH_ROOM}, {NOT_MEMBER} (the sender) or
+-- {RECIPIENT_NOT_IN_ROOM}.
+local token_key, expiries_key, sent_key, rate_key, room_key, members_key, log_key, broadcasts_key =
+  KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8]
+local now, expires_at, user_key, recipient_key, content, client_msg_id = tonumber(ARGV[1]), tonumber(ARGV[2]),
+  ARGV[3], ARGV[4], ARGV[5], ARGV[6]
+local window, rate_interval, rate_burst = tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[9])
+local history_limit, broadcasts_kept, channel = ARGV[10], ARGV[11], ARGV[12]
+if not renew_session(token_key, expiries_key, now, expires_at, user_key) then
+  return {UNAUTHORIZED}
 end
-if ARGV[8] ~= '' then
-  local sent = redis.call('GET', KEYS[3])
+if client_msg_id ~= '' then
+  -- '<sent at> <message>'
+  local sent = redis.call('GET', sent_key)
   if sent then
     local separator = string.find(sent, ' ', 1, true)
-    if now < tonumber(string.sub(sent, 1, separator - 1)) + tonumber(ARGV[9]) then
-      return {'DUPLICATE', string.sub(sent, separator + 1)}
+    if now < tonumber(string.sub(sent, 1, separator - 1)) + window then
+      return {DUPLICATE, string.sub(sent, separator + 1)}
     end
   end
 end
-local name = redis.call('HGET', KEYS[4], 'name')
+local name = redis.call('HGET', room_key, 'name')
 if not name then
-  return {'NO_SUCH_ROOM'}
+  return {NO_SUCH_ROOM}
 end
-local sender = redis.call('HGET', KEYS[5], ARGV[3])
+local sender = redis.call('HGET', members_key, user_key)
 if not sender then
-  return {'SENDER_NOT_IN_ROOM'}
+  return {NOT_MEMBER}
 end
 local recipient = nil
 local type = 'broadcast'
-if ARGV[4] ~= '' then
-  recipient = redis.call('HGET', KEYS[5], ARGV[4])
+if recipient_key ~= '' then
+  recipient = redis.call('HGET', members_key, recipient_key)
   if not recipient then
-    return {'RECIPIENT_NOT_IN_ROOM'}
+    return {RECIPIENT_NOT_IN_ROOM}
   end
   type = 'unicast'
 end
-if tonumber(ARGV[11]) > 0 then
-  local wait = take_send(KEYS[8], now, tonumber(ARGV[11]), tonumber(ARGV[12]))
-  if wait > 0 then
-    return {'RATE_LIMITED', tostring(wait)}
-  end
+local wait = take_token(rate_key, now, rate_interval, rate_burst)
+if wait > 0 then
+  return {RATE_LIMITED, wait}
 end
-local id = redis.call('HINCRBY', KEYS[4], 'lastId', 1)
-local message = cjson.encode({id = id, room = name, type = type, sender = sender, recipient = recipient,
-  content = ARGV[5], ts = ARGV[1]})
-redis.call('XADD', KEYS[6], 'MAXLEN', ARGV[6], id .. '-0', 't', string.sub(type, 1, 1), 'r', ARGV[4], 'm', message)
-if type == 'broadcast' then
-  redis.call('LPUSH', KEYS[7], id)
-  redis.call('LTRIM', KEYS[7], 0, tonumber(ARGV[10]) - 1)
+local message = append_message({room = room_key, log = log_key, broadcasts = broadcasts_key, room_name = name,
+  type = type, sender = sender, sender_key = user_key, recipient = recipient, recipient_key = recipient_key,
+  content = content, ts = ARGV[1], history_limit = history_limit, broadcasts_kept = broadcasts_kept,
+  channel = channel})
+if client_msg_id ~= '' then
+  redis.call('SET', sent_key, ARGV[1] .. ' ' .. message, 'PX', window)
 end
-if ARGV[8] ~= '' then
-  redis.call('SET', KEYS[3], ARGV[1] .. ' ' .. message, 'PX', ARGV[9])
-end
-redis.call('PUBLISH', ARGV[7], message)
-return {'STORED', message}
+return {OK, message}

@@ -1,11 +1,12 @@
--- Renews the live session of a token, never shortening it.
--- KEYS: token, expiries (one slot: {users})
--- ARGV: nowMillis, expiresAtMillis
-local session = redis.call('HMGET', KEYS[1], 'username', 'userKey', 'expiresAt')
-if not session[1] or tonumber(session[3]) <= tonumber(ARGV[1]) then
+-- Renews the live session of a token, never shortening it: {username, expiresAt}, or {} when
+-- the token has no live session.
+local token_key, expiries_key = KEYS[1], KEYS[2]
+local now, expires_at = tonumber(ARGV[1]), tonumber(ARGV[2])
+local session = redis.call('HMGET', token_key, 'username', 'userKey', 'expiresAt')
+if not session[1] or tonumber(session[3]) <= now then
   return {}
 end
-local expiresAt = math.max(tonumber(session[3]), tonumber(ARGV[2]))
-redis.call('HSET', KEYS[1], 'expiresAt', expiresAt)
-redis.call('ZADD', KEYS[2], expiresAt, session[2])
-return {session[1], tostring(expiresAt)}
+local renewed = math.max(tonumber(session[3]), expires_at)
+redis.call('HSET', token_key, 'expiresAt', renewed)
+redis.call('ZADD', expiries_key, renewed, session[2])
+return {session[1], tostring(renewed)}

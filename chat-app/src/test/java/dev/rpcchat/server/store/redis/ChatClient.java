@@ -35,8 +35,20 @@ final class ChatClient {
 
 	private final URI uri;
 
+	private final Duration timeout;
+
 	ChatClient(int port) {
+		this(port, Duration.ofSeconds(60));
+	}
+
+	/**
+	 * A client whose calls fail when they get no answer within the timeout.
+	 * @param port the chat-app's port
+	 * @param timeout how long a call may wait for its answer
+	 */
+	ChatClient(int port, Duration timeout) {
 		this.uri = URI.create("http://127.0.0.1:" + port + "/rpc");
+		this.timeout = timeout;
 	}
 
 	/** Calls a method and returns the whole response object. */
@@ -93,7 +105,7 @@ final class ChatClient {
 		body.put("method", method);
 		body.put("params", params);
 		HttpRequest.Builder builder = HttpRequest.newBuilder(this.uri)
-			.timeout(Duration.ofSeconds(60))
+			.timeout(this.timeout)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8));
 		if (token != null) {

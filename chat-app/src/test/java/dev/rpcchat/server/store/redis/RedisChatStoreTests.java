@@ -1,7 +1,7 @@
 package dev.rpcchat.server.store.redis;
 
-import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,21 +17,22 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rpcchat.api.Message;
-import dev.rpcchat.server.message.SendRateLimiter;
 import dev.rpcchat.server.store.AppendListener;
-import dev.rpcchat.server.store.AppendResult;
 import dev.rpcchat.server.store.ChatStore;
 import dev.rpcchat.server.store.ChatStoreContractTests;
-import dev.rpcchat.server.store.OutgoingMessage;
+import dev.rpcchat.server.store.ReadRequest;
 import dev.rpcchat.server.store.ReadResult;
+import dev.rpcchat.server.store.SendRequest;
+import dev.rpcchat.server.store.SendResult;
+import dev.rpcchat.server.store.Session;
+import dev.rpcchat.server.store.StoreLimits;
 
 @ExtendWith(RedisServerExtension.class)
 class RedisChatStoreTests extends ChatStoreContractTests {
 
 	private static LettuceConnectionFactory connectionFactory;
 
-	private RedisMessageListenerContainer listenerContainer;
+	private final List<RedisMessageListenerContainer> listenerContainers = new ArrayList<>();
 
 	private RedisChatStore store;
 
@@ -48,62 +49,41 @@ class RedisChatStoreTests extends ChatStoreContractTests {
 	}
 
 	@Override
-	protected ChatStore createStore(int historyLimit, AppendListener listener) {
+	protected ChatStore createStore(StoreLimits limits, AppendListener listener) {
 		// Each test's store has keys of its own, so no test sees another's data.
 		this.keys = new RedisKeys("test-" + UUID.randomUUID() + ":");
-		this.listenerContainer = RedisStoreConfiguration.appendedListenerContainer(connectionFactory, this.keys,
-				listener);
-		this.listenerContainer.afterPropertiesSet();
-		this.listenerContainer.start();
-		this.store = new RedisChatStore(new StringRedisTemplate(connectionFactory), this.keys, historyLimit,
-				oneStepCalls());
+		RedisMessageListenerContainer listenerContainer = RedisStoreConfiguration
+			.appendedListenerContainer(connectionFactory, this.keys, listener);
+		listenerContainer.afterPropertiesSet();
+		listenerContainer.start();
+		this.listenerContainers.add(listenerContainer);
+		this.store = new RedisChatStore(new StringRedisTemplate(connectionFactory), this.keys, limits);
 		return this.store;
-	}
-
-	/**
-	 * Whether the store sends (and reads for a token) in one script, as on a Redis that
-	 * is not a Cluster.
-	 * @return true here
-	 */
-	boolean oneStepCalls() {
-		return true;
-	}
-
-	@Override
-	protected SendRateLimiter createRateLimiter(int perSecond, int burst, Clock clock) {
-		return new RedisSendRateLimiter(new StringRedisTemplate(connectionFactory), this.keys, perSecond, burst, clock);
 	}
 
 	@Test
 	void keepsTheTextOfAMessageExactlyThroughTheScripts() {
 		Instant now = Instant.parse("2026-11-22T14:00:00.123Z");
-		String text = "olá \"mundo\" 😀 \\ / </script> \n\t\u0001 { } [ ] 12345678901234567890";
+		String text = "olá \"mundo\" 😀 \\ / </script> \n\t { } [ ] 12345678901234567890";
+		this.store.claimUsername(new Session("Ana", "h", now.plusSeconds(60)));
 		this.store.createRoom("Sala", now);
 		this.store.join("sala", "Ana", 50, now);
-		AppendResult sent = this.store.append(new OutgoingMessage("sala", "Ana", null, text, "ç-1"), now);
-		assertThat(sent).isInstanceOfSatisfying(AppendResult.Stored.class, (stored) -> {
+		SendResult sent = this.store
+			.send(new SendRequest("h", "ana", "sala", null, text, "ç-1", now, now.plusSeconds(60)));
+		assertThat(sent).isInstanceOfSatisfying(SendResult.Stored.class, (stored) -> {
 			assertThat(stored.message().content()).isEqualTo(text);
 			assertThat(stored.message().timestamp()).isEqualTo(now);
-			assertThat(this.store.read("sala", "ana", null))
+			assertThat(this.store.read(new ReadRequest("h", "ana", "sala", null, 10, now, now.plusSeconds(60))))
 				.isEqualTo(new ReadResult.Messages(List.of(stored.message())));
 			assertThat(this.store.findSent("ANA", "ç-1", now)).contains(stored.message());
 		});
 	}
 
-	@Test
-	void aClientCursorBeyondAnyIdReadsNothing() {
-		Instant now = Instant.parse("2026-11-22T14:00:00Z");
-		this.store.createRoom("sala", now);
-		this.store.join("sala", "ana", 50, now);
-		this.store.append(new OutgoingMessage("sala", "ana", null, "oi", null), now);
-		assertThat(this.store.read("sala", "ana", Long.MAX_VALUE)).isEqualTo(new ReadResult.Messages(List.of()));
-		assertThat(this.store.read("sala", "ana", Long.MIN_VALUE)).isInstanceOfSatisfying(ReadResult.Messages.class,
-				(messages) -> assertThat(messages.messages()).extracting(Message::content).containsExactly("oi"));
-	}
-
 	@AfterEach
 	void stopListening() throws Exception {
-		this.listenerContainer.destroy();
+		for (RedisMessageListenerContainer listenerContainer : this.listenerContainers) {
+			listenerContainer.destroy();
+		}
 	}
 
 }

@@ -25,7 +25,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.rpcchat.server.ChatServerApplication;
 import dev.rpcchat.server.message.MessageWaiters;
-import dev.rpcchat.server.message.SendRateLimiter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -117,10 +116,50 @@ class RedisInstancesIntegrationTests {
 	@Test
 	void eachInstanceSharesTheRateLimitAndReportsRedisInItsHealth() {
 		for (ConfigurableApplicationContext instance : List.of(instanceA, instanceB)) {
-			assertThat(instance.getBean(SendRateLimiter.class)).isInstanceOf(RedisSendRateLimiter.class);
 			assertThat(instance.getBean("redisHealthContributor", HealthIndicator.class).health().getStatus())
 				.isEqualTo(Status.UP);
 		}
+		String room = unique("rate");
+		String ana = unique("ana");
+		String token = a.register(ana);
+		a.result(token, "create_room", "room_name", room);
+		b.result(token, "join_room", "username", ana, "room_name", room);
+		// Sends through either instance take from one bucket (default: a burst of 40,
+		// then 20 a second), kept in Redis.
+		int sent = 0;
+		while (sent < 500 && ((sent % 2 == 0) ? a : b)
+			.call(token, "send_message", "username", ana, "room_name", room, "message", "m" + sent)
+			.has("result")) {
+			sent++;
+		}
+		assertThat(sent).isBetween(40, 499);
+		assertThat(instanceA.getBean(StringRedisTemplate.class).hasKey("chat:{users}:rate:" + ana)).isTrue();
+	}
+
+	@Test
+	void historyReadThroughOneInstancePagesWhatWasSentThroughTheOtherWithoutOthersPrivateMessages() {
+		String room = unique("hist");
+		String ana = unique("ana");
+		String bob = unique("bob");
+		String anaToken = a.register(ana);
+		String bobToken = b.register(bob);
+		a.result(anaToken, "create_room", "room_name", room);
+		a.result(anaToken, "join_room", "username", ana, "room_name", room);
+		b.result(bobToken, "join_room", "username", bob, "room_name", room);
+		for (int i = 0; i < 5; i++) {
+			a.result(anaToken, "send_message", "username", ana, "room_name", room, "message", "m" + i);
+			a.result(anaToken, "send_message", "username", ana, "room_name", room, "message", "p" + i, "recipient",
+					ana);
+		}
+		JsonNode page = b.result(bobToken, "get_history", "room_name", room, "limit", 3);
+		assertThat(contents(page.get("messages"))).containsExactly("m2", "m3", "m4");
+		assertThat(page.get("has_more").asBoolean()).isTrue();
+		JsonNode rest = b.result(bobToken, "get_history", "room_name", room, "before_id",
+				page.get("messages").get(0).get("id").asLong());
+		assertThat(contents(rest.get("messages"))).containsExactly(ana + " joined", bob + " joined", "m0", "m1");
+		assertThat(rest.get("has_more").asBoolean()).isFalse();
+		assertThat(contents(a.result(anaToken, "get_history", "room_name", room, "limit", 2).get("messages")))
+			.containsExactly("m4", "p4");
 	}
 
 	@Test
@@ -282,7 +321,8 @@ class RedisInstancesIntegrationTests {
 		return new SpringApplicationBuilder(ChatServerApplication.class).run("--server.port=0", "--chat.store=redis",
 				"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + RedisServerExtension.port(),
 				"--spring.data.redis.database=" + DATABASE, "--chat.rooms.idle-ttl=" + IDLE_TTL.toMillis() + "ms",
-				"--chat.rooms.reaper-interval=200ms",
+				"--chat.rooms.reaper-interval=200ms", "--chat.limits.registrations-per-minute=0",
+				"--chat.limits.rooms-per-minute=0",
 				// No binder: registration only degrades, which these tests do not look
 				// at.
 				"--chat.binder.url=http://127.0.0.1:1/rpc");

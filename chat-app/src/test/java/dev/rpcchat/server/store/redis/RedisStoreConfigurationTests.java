@@ -15,8 +15,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.rpcchat.server.ChatProperties;
-import dev.rpcchat.server.message.SendRateLimiter;
-import dev.rpcchat.server.message.UnlimitedSendRateLimiter;
 import dev.rpcchat.server.store.AppendListener;
 import dev.rpcchat.server.store.ChatStore;
 
@@ -35,25 +33,16 @@ class RedisStoreConfigurationTests {
 	@Test
 	void theMemoryStoreGetsNothingOfRedis() {
 		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(ChatStore.class)
-			.doesNotHaveBean(SendRateLimiter.class)
 			.doesNotHaveBean("redisHealthContributor"));
 	}
 
 	@Test
-	void theRedisStoreGetsTheStoreTheSharedRateLimitAndAHealthIndicator() {
+	void theRedisStoreGetsTheStoreAndAHealthIndicator() {
 		this.contextRunner.withPropertyValues("chat.store=redis").run((context) -> {
 			assertThat(context).getBean(ChatStore.class).isInstanceOf(RedisChatStore.class);
-			assertThat(context).getBean(SendRateLimiter.class).isInstanceOf(RedisSendRateLimiter.class);
 			assertThat(context.getBean("redisHealthContributor", HealthIndicator.class).health().getStatus())
 				.isEqualTo(Status.UP);
 		});
-	}
-
-	@Test
-	void aRateOfZeroTurnsTheLimitOff() {
-		this.contextRunner.withPropertyValues("chat.store=REDIS", "chat.messages.per-second=0")
-			.run((context) -> assertThat(context).getBean(SendRateLimiter.class)
-				.isInstanceOf(UnlimitedSendRateLimiter.class));
 	}
 
 	@Configuration(proxyBeanMethods = false)

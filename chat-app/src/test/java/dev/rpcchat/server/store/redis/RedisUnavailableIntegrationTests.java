@@ -37,8 +37,8 @@ class RedisUnavailableIntegrationTests {
 			ChatClient client = new ChatClient(port);
 			HealthIndicator redisHealth = instance.getBean("redisHealthContributor", HealthIndicator.class);
 			assertThat(redisHealth.health().getStatus()).isEqualTo(Status.DOWN);
-			assertThat(client.errorCode(null, "register_user", "username", "ana")).isEqualTo(-32603);
-			assertThat(client.errorCode(null, "list_rooms")).isEqualTo(-32603);
+			assertThat(client.errorCode(null, "register_user", "username", "ana")).isEqualTo(1011);
+			assertThat(client.errorCode(null, "list_rooms")).isEqualTo(1011);
 			RedisServer redis = RedisServer.newRedisServer()
 				.executableProvider(RedisServerExtension.RunningRedis.executable())
 				.bind("127.0.0.1")
@@ -73,7 +73,7 @@ class RedisUnavailableIntegrationTests {
 				redis.stop();
 				assertThat(
 						client.errorCode(ana, "send_message", "username", "ana", "room_name", "sala", "message", "oi?"))
-					.isEqualTo(-32603);
+					.isEqualTo(1011);
 				assertThat(redisHealth.health().getStatus()).isEqualTo(Status.DOWN);
 			}
 			finally {

@@ -1,12 +1,9 @@
 package dev.rpcchat.server.store;
 
 /**
- * Whether the room's state allows a message from a sender to a recipient.
+ * Why the room's state refused a message.
  */
-public enum SendCheck {
-
-	/** The room exists, the sender and any recipient are in it. */
-	ALLOWED,
+public enum SendRefusal {
 
 	/** There is no such room. */
 	NO_SUCH_ROOM,
