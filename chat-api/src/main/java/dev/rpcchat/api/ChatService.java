@@ -18,7 +18,7 @@ public interface ChatService {
 	 */
 	@JsonRpcMethod("register_user")
 	@JsonRpcDescription("Claims a username, unique case-insensitively, and opens a session for it.")
-	@JsonRpcErrors({ ErrorCode.INVALID_NAME, ErrorCode.USERNAME_TAKEN })
+	@JsonRpcErrors({ ErrorCode.INVALID_NAME, ErrorCode.USERNAME_TAKEN, ErrorCode.RATE_LIMITED, ErrorCode.SERVER_FULL })
 	RegisteredUser registerUser(@JsonRpcParam("username") String username);
 
 	/**
@@ -49,7 +49,8 @@ public interface ChatService {
 	 */
 	@JsonRpcMethod("create_room")
 	@JsonRpcDescription("Creates a room, unique case-insensitively; needs the token of any user.")
-	@JsonRpcErrors({ ErrorCode.UNAUTHORIZED, ErrorCode.INVALID_NAME, ErrorCode.ROOM_EXISTS })
+	@JsonRpcErrors({ ErrorCode.UNAUTHORIZED, ErrorCode.INVALID_NAME, ErrorCode.ROOM_EXISTS, ErrorCode.RATE_LIMITED,
+			ErrorCode.SERVER_FULL })
 	Room createRoom(@JsonRpcParam("room_name") String roomName);
 
 	/**
@@ -122,6 +123,9 @@ public interface ChatService {
 	 * @return the messages, oldest first, and whether older ones exist
 	 */
 	@JsonRpcMethod("get_history")
+	@JsonRpcDescription("Returns a page of the room's older messages that the caller may see, oldest first.")
+	@JsonRpcErrors({ ErrorCode.UNAUTHORIZED, ErrorCode.INVALID_NAME, ErrorCode.ROOM_NOT_FOUND, ErrorCode.NOT_IN_ROOM })
+	@Idempotent
 	History getHistory(@JsonRpcParam("room_name") String roomName,
 			@JsonRpcParam("before_id") @JsonRpcOptional Long beforeId,
 			@JsonRpcParam("limit") @JsonRpcOptional Integer limit);
