@@ -1,5 +1,6 @@
 package dev.rpcchat.rpc;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -110,6 +111,12 @@ class SampleApplication {
 		@Override
 		public boolean noop() {
 			return true;
+		}
+
+		@Override
+		public List<Object> caller() {
+			return Arrays.asList(RpcCaller.remoteAddress().orElse(null), RpcCaller.receivedNanos(), System.nanoTime(),
+					RpcCaller.connection().isPresent());
 		}
 
 	}

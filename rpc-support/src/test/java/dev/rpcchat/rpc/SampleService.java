@@ -64,4 +64,7 @@ public interface SampleService {
 	@JsonRpcMethod("noop")
 	boolean noop();
 
+	@JsonRpcMethod("caller")
+	List<Object> caller();
+
 }
