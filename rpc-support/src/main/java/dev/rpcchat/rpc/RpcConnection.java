@@ -52,6 +52,13 @@ public interface RpcConnection {
 	boolean send(PreparedText text);
 
 	/**
+	 * How many bytes wait to be written, the message being written excluded: a sender of
+	 * many messages may wait for it to fall before it sends more.
+	 * @return the bytes queued
+	 */
+	long queuedBytes();
+
+	/**
 	 * Closes the connection with a WebSocket close code; does nothing if it is closed.
 	 * @param code the close code, such as {@code 1008}
 	 * @param reason a short reason for the peer

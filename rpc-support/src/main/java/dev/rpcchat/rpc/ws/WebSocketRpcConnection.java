@@ -231,6 +231,11 @@ final class WebSocketRpcConnection implements RpcConnection {
 		return true;
 	}
 
+	@Override
+	public long queuedBytes() {
+		return this.queuedBytes.get();
+	}
+
 	/**
 	 * Writes what is queued, one message at a time, while this thread holds the writing
 	 * flag. A send that completes at once continues here; one that completes later
