@@ -54,8 +54,9 @@ class PushConfiguration {
 	}
 
 	@Bean
-	PushService pushService(SocketSessions sockets, RoomFeeds feeds, UserRegistry users, ChatStore store) {
-		return new PushService(sockets, feeds, users, store);
+	PushService pushService(SocketSessions sockets, RoomFeeds feeds, UserRegistry users, ChatStore store,
+			RpcWebSocketSettings settings) {
+		return new PushService(sockets, feeds, users, store, settings.maxQueuedBytes());
 	}
 
 }
