@@ -100,6 +100,7 @@ public class ErrorSentences implements ExitStatusExceptionMapper {
 			case UNAUTHORIZED ->
 				"Your session has ended (signed out or idle too long). Restart the shell to sign in again.";
 			case RATE_LIMITED -> "You are sending too fast. Try again in " + retryAfter(details) + ".";
+			case WEBSOCKET_REQUIRED -> "That works only on a WebSocket connection to the chat server.";
 			case PROCEDURE_NOT_FOUND ->
 				"No chat server is registered with the binder. Start one (./rpc-chat does) " + "and try again.";
 			case INVALID_ENDPOINT -> "The binder refused an endpoint as invalid.";
