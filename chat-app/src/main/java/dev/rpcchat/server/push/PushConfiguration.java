@@ -40,8 +40,8 @@ class PushConfiguration {
 	}
 
 	@Bean
-	SessionKeepAlive socketSessionKeepAlive(SocketSessions sockets, ChatProperties properties) {
-		return new SessionKeepAlive(sockets, properties.users().sessionTtl());
+	SessionKeepAlive socketSessionKeepAlive(SocketSessions sockets, RoomFeeds feeds, ChatProperties properties) {
+		return new SessionKeepAlive(sockets, feeds, properties.users().sessionTtl());
 	}
 
 	@Bean

@@ -84,6 +84,15 @@ final class RoomFeed {
 		offer(new End(subscription, reason));
 	}
 
+	/**
+	 * Checks the room's newest id against what this feed has heard, and catches every
+	 * live subscription up if a wake-up was lost (as a Redis pub/sub message is while the
+	 * subscription reconnects).
+	 */
+	void resync() {
+		offer(RESYNC);
+	}
+
 	private void offer(Object event) {
 		this.events.add(event);
 		if (this.delivering.compareAndSet(false, true)) {
@@ -126,12 +135,45 @@ final class RoomFeed {
 				}
 				pruneEnded();
 			}
+			case Resync resync -> resyncLive();
 			case End(RoomSubscription subscription, SubscriptionEnded.Reason reason) -> {
 				finish(subscription, reason);
 				pruneEnded();
 			}
 			default -> throw new IllegalStateException("Unknown event " + event);
 		}
+	}
+
+	private void resyncLive() {
+		if (this.live.isEmpty()) {
+			return;
+		}
+		RoomSubscription any = this.live.get(0);
+		long newest;
+		try {
+			if (!(this.feeds.store()
+				.messagesAfter(any.roomName(), any.username(), Long.MAX_VALUE, 1) instanceof PageResult.Page page)) {
+				return;
+			}
+			newest = page.newestId();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not read the newest id of room {}", this.roomKey, ex);
+			return;
+		}
+		if (newest <= this.lastSeenId) {
+			return;
+		}
+		logger.debug("Room {} is at {}, its feed heard up to {}: catching its sockets up", this.roomKey, newest,
+				this.lastSeenId);
+		this.lastSeenId = newest;
+		for (int i = 0; i < this.live.size(); i++) {
+			RoomSubscription subscription = this.live.get(i);
+			if (!subscription.ended && subscription.cursor < newest) {
+				catchUp(subscription, newest);
+			}
+		}
+		pruneEnded();
 	}
 
 	private void deliverAll(List<Message> appended) {
@@ -247,6 +289,12 @@ final class RoomFeed {
 	static boolean isVisibleTo(Message message, String username) {
 		return message.type() != MessageType.UNICAST || message.recipient().equalsIgnoreCase(username)
 				|| message.sender().equalsIgnoreCase(username);
+	}
+
+	private static final Resync RESYNC = new Resync();
+
+	private record Resync() {
+
 	}
 
 	private record GoLive(RoomSubscription subscription, long cursor) {

@@ -82,6 +82,13 @@ final class RoomFeeds {
 	}
 
 	/**
+	 * Has every feed check that it has heard of every message of its room.
+	 */
+	void resyncAll() {
+		this.feeds.values().forEach(RoomFeed::resync);
+	}
+
+	/**
 	 * How many rooms have subscribers on this instance.
 	 * @return the number of feeds
 	 */
