@@ -11,6 +11,12 @@ import com.googlecode.jsonrpc4j.JsonRpcParam;
  */
 public interface ChatService {
 
+	/** The notification that pushes a message to a subscribed WebSocket. */
+	String MESSAGE_NOTIFICATION = "message";
+
+	/** The notification that tells a WebSocket one of its subscriptions has ended. */
+	String SUBSCRIPTION_ENDED_NOTIFICATION = "subscription_ended";
+
 	/**
 	 * Claims a username, unique case-insensitively, and opens a session for it.
 	 * @param username letters, digits, {@code _ - .}; at most 32
@@ -18,7 +24,8 @@ public interface ChatService {
 	 */
 	@JsonRpcMethod("register_user")
 	@JsonRpcDescription("Claims a username, unique case-insensitively, and opens a session for it.")
-	@JsonRpcErrors({ ErrorCode.INVALID_NAME, ErrorCode.USERNAME_TAKEN, ErrorCode.RATE_LIMITED, ErrorCode.SERVER_FULL })
+	@JsonRpcErrors({ ErrorCode.UNAUTHORIZED, ErrorCode.INVALID_NAME, ErrorCode.USERNAME_TAKEN, ErrorCode.RATE_LIMITED,
+			ErrorCode.SERVER_FULL })
 	RegisteredUser registerUser(@JsonRpcParam("username") String username);
 
 	/**
@@ -41,6 +48,18 @@ public interface ChatService {
 	@JsonRpcErrors(ErrorCode.UNAUTHORIZED)
 	@Idempotent
 	SessionLease heartbeat(@JsonRpcParam("username") String username);
+
+	/**
+	 * Tells whose a token is and renews its session, like {@code heartbeat}; on a
+	 * WebSocket, also binds the session to the socket.
+	 * @param token the token {@code register_user} returned
+	 * @return the session's user and when it now expires
+	 */
+	@JsonRpcMethod("authenticate")
+	@JsonRpcDescription("Tells who a token belongs to and renews its session; on a WebSocket, binds the socket to it.")
+	@JsonRpcErrors(ErrorCode.UNAUTHORIZED)
+	@Idempotent
+	SessionLease authenticate(@JsonRpcParam("token") String token);
 
 	/**
 	 * Creates a room, unique case-insensitively; needs the token of any user.
@@ -129,6 +148,33 @@ public interface ChatService {
 	History getHistory(@JsonRpcParam("room_name") String roomName,
 			@JsonRpcParam("before_id") @JsonRpcOptional Long beforeId,
 			@JsonRpcParam("limit") @JsonRpcOptional Integer limit);
+
+	/**
+	 * Pushes to the calling WebSocket, as {@code message} notifications, every message of
+	 * a room that its session's user may see: those after {@code afterId} first, then
+	 * each as it comes; replaces an earlier subscription to the room.
+	 * @param roomName a room the user is in
+	 * @param afterId the last message id the client has, or {@code null} for the newest
+	 * @return the room and the newest message id at the time of the call
+	 */
+	@JsonRpcMethod("subscribe")
+	@JsonRpcDescription("Pushes every message of a room the caller may see to the calling WebSocket.")
+	@JsonRpcErrors({ ErrorCode.WEBSOCKET_REQUIRED, ErrorCode.UNAUTHORIZED, ErrorCode.INVALID_NAME,
+			ErrorCode.ROOM_NOT_FOUND, ErrorCode.NOT_IN_ROOM })
+	@Idempotent
+	Subscription subscribe(@JsonRpcParam("room_name") String roomName,
+			@JsonRpcParam("after_id") @JsonRpcOptional Long afterId);
+
+	/**
+	 * Stops pushing a room's messages to the calling WebSocket.
+	 * @param roomName the room
+	 * @return whether the socket was subscribed to it
+	 */
+	@JsonRpcMethod("unsubscribe")
+	@JsonRpcDescription("Stops pushing a room's messages to the calling WebSocket.")
+	@JsonRpcErrors({ ErrorCode.WEBSOCKET_REQUIRED, ErrorCode.UNAUTHORIZED, ErrorCode.INVALID_NAME })
+	@Idempotent
+	boolean unsubscribe(@JsonRpcParam("room_name") String roomName);
 
 	/**
 	 * Lists the rooms.

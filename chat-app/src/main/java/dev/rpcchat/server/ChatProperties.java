@@ -2,16 +2,19 @@ package dev.rpcchat.server;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 import dev.rpcchat.server.rate.RateLimit;
@@ -31,13 +34,15 @@ import dev.rpcchat.server.store.StoreLimits;
  * @param messages message length and rate limits
  * @param store which store holds the state: {@code memory} or {@code redis}
  * @param limits how many users and rooms, and how fast one client address may add them
+ * @param web how browsers and WebSocket clients may use the server
  */
 @Validated
 @ConfigurationProperties(prefix = "chat", ignoreUnknownFields = false)
 public record ChatProperties(@Valid @DefaultValue Binder binder,
 		@NotBlank @DefaultValue("127.0.0.1") String advertisedAddress, @Valid @DefaultValue Registration registration,
 		@Valid @DefaultValue Rooms rooms, @Valid @DefaultValue Users users, @Valid @DefaultValue Messages messages,
-		@NotNull @DefaultValue("memory") StoreType store, @Valid @DefaultValue Limits limits) {
+		@NotNull @DefaultValue("memory") StoreType store, @Valid @DefaultValue Limits limits,
+		@Valid @DefaultValue Web web) {
 
 	/**
 	 * What the store holds at most and each sender's rate, from these settings.
@@ -117,6 +122,31 @@ public record ChatProperties(@Valid @DefaultValue Binder binder,
 	public record Limits(@Min(0) @DefaultValue("60") int registrationsPerMinute,
 			@Min(0) @DefaultValue("30") int roomsPerMinute, @Min(1) @DefaultValue("100000") long maxUsers,
 			@Min(1) @DefaultValue("10000") long maxRooms) {
+
+	}
+
+	/**
+	 * How browsers and WebSocket clients may use the chat server.
+	 *
+	 * @param allowedOrigins the origins, or patterns such as
+	 * {@code https://*.example.com}, whose pages may open a WebSocket or post to
+	 * {@code /rpc}; {@code *} for any (read by rpc-support, which applies it to both
+	 * apps; listed here so that every {@code chat.*} setting of chat-app is known)
+	 * @param pingInterval how often the server pings each WebSocket
+	 * @param pongTimeout how long after its last pong a silent WebSocket is closed
+	 * @param maxQueued how much may wait to be written to one WebSocket before it is
+	 * closed as too slow ({@code 1013})
+	 * @param maxCallsInFlight how many calls of one WebSocket may run at once before the
+	 * server stops reading it until one ends
+	 */
+	public record Web(@NotEmpty @DefaultValue("*") List<String> allowedOrigins,
+			@NotNull @DefaultValue("30s") @DurationMin(millis = 10) Duration pingInterval,
+			@NotNull @DefaultValue("60s") @DurationMin(millis = 10) Duration pongTimeout,
+			@NotNull @DefaultValue("1MB") DataSize maxQueued, @Min(1) @DefaultValue("64") int maxCallsInFlight) {
+
+		public Web {
+			allowedOrigins = List.copyOf(allowedOrigins);
+		}
 
 	}
 

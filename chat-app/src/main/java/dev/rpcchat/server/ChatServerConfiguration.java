@@ -14,6 +14,7 @@ import dev.rpcchat.rpc.RpcService;
 import dev.rpcchat.server.message.HistoryService;
 import dev.rpcchat.server.message.ReceiveService;
 import dev.rpcchat.server.message.SendService;
+import dev.rpcchat.server.push.PushService;
 import dev.rpcchat.server.room.RoomService;
 import dev.rpcchat.server.store.ChatStore;
 import dev.rpcchat.server.user.UserRegistry;
@@ -32,8 +33,8 @@ class ChatServerConfiguration {
 
 	@Bean
 	DefaultChatService defaultChatService(UserRegistry users, RoomService rooms, SendService sender,
-			ReceiveService receiver, HistoryService history) {
-		return new DefaultChatService(users, rooms, sender, receiver, history);
+			ReceiveService receiver, HistoryService history, PushService push) {
+		return new DefaultChatService(users, rooms, sender, receiver, history, push);
 	}
 
 	@Bean

@@ -9,10 +9,12 @@ import dev.rpcchat.api.Message;
 import dev.rpcchat.api.RegisteredUser;
 import dev.rpcchat.api.Room;
 import dev.rpcchat.api.SessionLease;
+import dev.rpcchat.api.Subscription;
 import dev.rpcchat.rpc.InvalidParamsException;
 import dev.rpcchat.server.message.HistoryService;
 import dev.rpcchat.server.message.ReceiveService;
 import dev.rpcchat.server.message.SendService;
+import dev.rpcchat.server.push.PushService;
 import dev.rpcchat.server.room.RoomService;
 import dev.rpcchat.server.store.Session;
 import dev.rpcchat.server.user.UserRegistry;
@@ -35,30 +37,41 @@ class DefaultChatService implements ChatService {
 
 	private final HistoryService history;
 
+	private final PushService push;
+
 	DefaultChatService(UserRegistry users, RoomService rooms, SendService sender, ReceiveService receiver,
-			HistoryService history) {
+			HistoryService history, PushService push) {
 		this.users = users;
 		this.rooms = rooms;
 		this.sender = sender;
 		this.receiver = receiver;
 		this.history = history;
+		this.push = push;
 	}
 
 	@Override
 	public RegisteredUser registerUser(String username) {
 		this.users.renewCaller();
-		return this.users.register(username);
+		this.push.requireUnboundSocket();
+		RegisteredUser registered = this.users.register(username);
+		this.push.bindRegistered(registered);
+		return registered;
 	}
 
 	@Override
 	public boolean unregisterUser(String username) {
-		this.users.unregister(username);
+		this.push.signOut(() -> this.users.unregister(username));
 		return true;
 	}
 
 	@Override
 	public SessionLease heartbeat(String username) {
 		return this.users.heartbeat(username);
+	}
+
+	@Override
+	public SessionLease authenticate(String token) {
+		return this.push.authenticate(token);
 	}
 
 	@Override
@@ -100,6 +113,16 @@ class DefaultChatService implements ChatService {
 			throw new InvalidParamsException("limit must be between 1 and " + HistoryService.MAX_LIMIT + ".");
 		}
 		return this.history.history(roomName, beforeId, pageSize);
+	}
+
+	@Override
+	public Subscription subscribe(String roomName, Long afterId) {
+		return this.push.subscribe(roomName, afterId);
+	}
+
+	@Override
+	public boolean unsubscribe(String roomName) {
+		return this.push.unsubscribe(roomName);
 	}
 
 	@Override

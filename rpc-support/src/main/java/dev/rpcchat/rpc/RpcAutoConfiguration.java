@@ -33,10 +33,19 @@ import org.springframework.core.Ordered;
 public class RpcAutoConfiguration {
 
 	@Bean
-	JsonRpcEndpoint jsonRpcEndpoint(RpcService service, ObjectProvider<MeterRegistry> meterRegistry,
-			RpcProperties properties) {
+	Envelope rpcEnvelope(RpcService service, ObjectProvider<MeterRegistry> meterRegistry, RpcProperties properties) {
 		MeterRegistry registry = meterRegistry.getIfAvailable(SimpleMeterRegistry::new);
-		return new JsonRpcEndpoint(new Envelope(WireJson.newObjectMapper(), service, registry, properties.batch()));
+		return new Envelope(WireJson.newObjectMapper(), service, registry, properties.batch());
+	}
+
+	@Bean
+	JsonRpcEndpoint jsonRpcEndpoint(Envelope rpcEnvelope) {
+		return new JsonRpcEndpoint(rpcEnvelope);
+	}
+
+	@Bean
+	RpcDispatcher rpcDispatcher(Envelope rpcEnvelope) {
+		return new RpcDispatcher(rpcEnvelope);
 	}
 
 	@Bean

@@ -21,7 +21,13 @@ public final class RpcCaller {
 	 */
 	public static Optional<String> bearerToken() {
 		Context context = current.get();
-		return (context != null) ? Optional.ofNullable(context.bearerToken()) : Optional.empty();
+		if (context == null) {
+			return Optional.empty();
+		}
+		if (context.bearerToken() == null && context.connection() != null) {
+			return context.connection().bearerToken();
+		}
+		return Optional.ofNullable(context.bearerToken());
 	}
 
 	/**
@@ -71,7 +77,8 @@ public final class RpcCaller {
 	/**
 	 * The caller of the calls of one request.
 	 *
-	 * @param bearerToken the bearer token, or {@code null}
+	 * @param bearerToken the bearer token, or {@code null}: then the one bound to the
+	 * connection at the time of each call, if any
 	 * @param remoteAddress the TCP peer's IP address, or {@code null}
 	 * @param receivedNanos {@link System#nanoTime()} when the request was read
 	 * @param connection the connection the request came on, or {@code null} over HTTP

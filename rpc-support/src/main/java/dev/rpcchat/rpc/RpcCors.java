@@ -18,12 +18,12 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
 /**
- * CORS for {@code POST /rpc}: answers a browser's preflight for the origins of
- * {@code chat.web.allowed-origins} (method {@code POST}, headers {@code Authorization}
- * and {@code Content-Type}) and marks the answers to their calls as readable by them. A
- * request from another origin is refused with 403 and a plain JSON body, before any call
- * runs. Requests without an {@code Origin} header (curl, the shell, the bench) pass
- * untouched.
+ * CORS for {@code POST /rpc} and its WebSocket upgrade: answers a browser's preflight for
+ * the origins of {@code chat.web.allowed-origins} (method {@code POST}, headers
+ * {@code Authorization} and {@code Content-Type}) and marks the answers to their calls as
+ * readable by them. A request from another origin is refused with 403 and a plain JSON
+ * body, before any call runs. Requests without an {@code Origin} header (curl, the shell,
+ * the bench) pass untouched.
  */
 final class RpcCors extends CorsFilter {
 
@@ -40,7 +40,8 @@ final class RpcCors extends CorsFilter {
 	private static UrlBasedCorsConfigurationSource source(List<String> allowedOrigins) {
 		CorsConfiguration configuration = new CorsConfiguration();
 		configuration.setAllowedOriginPatterns(allowedOrigins);
-		configuration.setAllowedMethods(List.of(HttpMethod.POST.name()));
+		// GET is the WebSocket upgrade of /rpc (a plain GET is 405 anyway)
+		configuration.setAllowedMethods(List.of(HttpMethod.POST.name(), HttpMethod.GET.name()));
 		configuration.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE));
 		configuration.setMaxAge(PREFLIGHT_MAX_AGE);
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

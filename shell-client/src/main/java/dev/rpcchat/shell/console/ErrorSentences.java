@@ -94,6 +94,7 @@ public class ErrorSentences {
 			case UNAUTHORIZED ->
 				"Your session has ended (signed out or idle too long). Restart the shell to sign in again.";
 			case RATE_LIMITED -> "You are sending too fast. Try again in " + retryAfter(details) + ".";
+			case WEBSOCKET_REQUIRED -> "That works only on a WebSocket connection to the chat server.";
 			case STORE_UNAVAILABLE -> "The chat server cannot reach its store just now. Try again shortly.";
 			case SERVER_FULL -> "The chat server is full (too many users or rooms). Try again later.";
 			case PROCEDURE_NOT_FOUND ->
