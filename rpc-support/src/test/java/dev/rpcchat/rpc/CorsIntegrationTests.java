@@ -44,7 +44,8 @@ class CorsIntegrationTests {
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
 				.hasValueSatisfying((origin) -> assertThat(origin).isIn("*", "https://page.example"));
-			assertThat(response.headers().firstValue("Access-Control-Allow-Methods")).hasValue("POST");
+			// GET is the WebSocket upgrade of /rpc
+			assertThat(response.headers().firstValue("Access-Control-Allow-Methods")).hasValue("POST,GET");
 			assertThat(response.headers().firstValue("Access-Control-Allow-Headers")).hasValueSatisfying(
 					(headers) -> assertThat(headers.toLowerCase()).contains("authorization").contains("content-type"));
 			assertThat(response.headers().firstValue("Access-Control-Max-Age")).hasValue("1800");
