@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,6 +38,26 @@ class BinderApplicationTests {
 	}
 
 	@Test
+	void warnsOnceAtStartThatAnyoneCanRegisterWhenItHasNoToken(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BinderApplication.class)
+			.run("--server.port=0")) {
+			assertThat(warnings(output)).singleElement()
+				.asString()
+				.contains("anyone who can reach this binder can register procedures")
+				.contains("--binder.token=");
+		}
+	}
+
+	@Test
+	void doesNotWarnWhenItHasAToken(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BinderApplication.class)
+			.run("--server.port=0", "--binder.token=s3cret")) {
+			assertThat(output).contains("Binder listening on");
+			assertThat(warnings(output)).isEmpty();
+		}
+	}
+
+	@Test
 	void failsClearlyWhenItsPortIsTaken(CapturedOutput output) throws IOException {
 		try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("0.0.0.0"))) {
 			assertThatException()
@@ -47,6 +68,10 @@ class BinderApplicationTests {
 			assertThat(output)
 				.contains("Web server failed to start. Port " + taken.getLocalPort() + " was already in use.");
 		}
+	}
+
+	private static List<String> warnings(CapturedOutput output) {
+		return output.getOut().lines().filter((line) -> line.contains(" WARN ")).toList();
 	}
 
 	private static String get(int port, String path) throws Exception {
