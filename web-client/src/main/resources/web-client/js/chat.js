@@ -22,6 +22,7 @@ export class Room {
     this.unread = 0;
     this.hasMore = true;
     this.loadingOlder = false;
+    this.leaving = false;
   }
 
   /** The key rooms are found by: names are case-insensitive on the wire. */
@@ -351,7 +352,7 @@ export class ChatClient {
       return;
     }
     const room = this.rooms.get(Room.keyOf(roomName));
-    if (room) {
+    if (room && !room.leaving) {
       this.dropRoom(room, 'You are no longer in #' + room.name + '.');
     }
   }
@@ -473,11 +474,14 @@ export class ChatClient {
     if (!room) {
       return null;
     }
+    // The server may announce the end of the subscription before it answers: that is this leave, not news.
+    room.leaving = true;
     try {
       await this.call('leave_room', { username: this.username, room_name: room.name });
     }
     catch (error) {
       if (!(error instanceof RpcError && (error.code === 1005 || error.code === 1004))) {
+        room.leaving = false;
         return sentenceFor(error, { name: 'room' });
       }
     }

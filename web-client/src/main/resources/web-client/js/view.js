@@ -142,7 +142,7 @@ export class View {
   roomsChanged() {
     const client = this.client;
     const items = Array.from(client.rooms.values(), (room) => {
-      const button = element('button', 'room-link', '#', textElement('bdi', room.name));
+      const button = element('button', 'room-link', element('span', 'room-label', '#', textElement('bdi', room.name)));
       button.type = 'button';
       if (room.key === client.current) {
         button.setAttribute('aria-current', 'true');
@@ -160,9 +160,6 @@ export class View {
     });
     $('joined-rooms').replaceChildren(...items);
     $('no-rooms').hidden = items.length > 0;
-    if (SMALL_SCREEN.matches && items.length > 0 && document.activeElement?.closest('#find-rooms') == null) {
-      $('find-rooms').open = false;
-    }
     this.allRooms(this.lastRoomNames ?? []);
   }
 
@@ -239,6 +236,10 @@ export class View {
       return;
     }
     $('room-title').replaceChildren('#', textElement('bdi', room.name));
+    if (SMALL_SCREEN.matches) {
+      // on a phone the room's messages need the room: the list of all rooms folds away
+      $('find-rooms').open = false;
+    }
     log.setAttribute('aria-busy', 'true');
     log.replaceChildren(...room.messages.map((message) => this.messageItem(message)));
     log.removeAttribute('aria-busy');
@@ -357,7 +358,7 @@ export class View {
         item.append(' ', element('span', 'hint', '(you)'));
       }
       else {
-        const button = element('button', 'quiet', 'Private message');
+        const button = element('button', 'quiet small', 'Private');
         button.type = 'button';
         button.setAttribute('aria-label', 'Send a private message to ' + plain(user));
         button.addEventListener('click', () => {
