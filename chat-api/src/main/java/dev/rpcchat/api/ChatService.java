@@ -11,6 +11,12 @@ import com.googlecode.jsonrpc4j.JsonRpcParam;
  */
 public interface ChatService {
 
+	/** The notification that pushes a message to a subscribed WebSocket. */
+	String MESSAGE_NOTIFICATION = "message";
+
+	/** The notification that tells a WebSocket one of its subscriptions has ended. */
+	String SUBSCRIPTION_ENDED_NOTIFICATION = "subscription_ended";
+
 	/**
 	 * Claims a username, unique case-insensitively, and opens a session for it.
 	 * @param username letters, digits, {@code _ - .}; at most 32
@@ -34,6 +40,15 @@ public interface ChatService {
 	 */
 	@JsonRpcMethod("heartbeat")
 	SessionLease heartbeat(@JsonRpcParam("username") String username);
+
+	/**
+	 * Tells whose a token is and renews its session, like {@code heartbeat}; on a
+	 * WebSocket, also binds the session to the socket.
+	 * @param token the token {@code register_user} returned
+	 * @return the session's user and when it now expires
+	 */
+	@JsonRpcMethod("authenticate")
+	SessionLease authenticate(@JsonRpcParam("token") String token);
 
 	/**
 	 * Creates a room, unique case-insensitively; needs the token of any user.
@@ -90,6 +105,26 @@ public interface ChatService {
 	List<Message> receiveMessages(@JsonRpcParam("username") String username, @JsonRpcParam("room_name") String roomName,
 			@JsonRpcParam("wait_seconds") @JsonRpcOptional Integer waitSeconds,
 			@JsonRpcParam("after_id") @JsonRpcOptional Long afterId);
+
+	/**
+	 * Pushes to the calling WebSocket, as {@code message} notifications, every message of
+	 * a room that its session's user may see: those after {@code afterId} first, then
+	 * each as it comes; replaces an earlier subscription to the room.
+	 * @param roomName a room the user is in
+	 * @param afterId the last message id the client has, or {@code null} for the newest
+	 * @return the room and the newest message id at the time of the call
+	 */
+	@JsonRpcMethod("subscribe")
+	Subscription subscribe(@JsonRpcParam("room_name") String roomName,
+			@JsonRpcParam("after_id") @JsonRpcOptional Long afterId);
+
+	/**
+	 * Stops pushing a room's messages to the calling WebSocket.
+	 * @param roomName the room
+	 * @return whether the socket was subscribed to it
+	 */
+	@JsonRpcMethod("unsubscribe")
+	boolean unsubscribe(@JsonRpcParam("room_name") String roomName);
 
 	/**
 	 * Lists the rooms.

@@ -12,6 +12,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import dev.rpcchat.api.ChatService;
 import dev.rpcchat.rpc.RpcService;
 import dev.rpcchat.server.message.MessageService;
+import dev.rpcchat.server.push.PushService;
 import dev.rpcchat.server.room.RoomService;
 import dev.rpcchat.server.store.ChatStore;
 import dev.rpcchat.server.user.UserRegistry;
@@ -29,8 +30,9 @@ class ChatServerConfiguration {
 	}
 
 	@Bean
-	DefaultChatService defaultChatService(UserRegistry users, RoomService rooms, MessageService messages) {
-		return new DefaultChatService(users, rooms, messages);
+	DefaultChatService defaultChatService(UserRegistry users, RoomService rooms, MessageService messages,
+			PushService push) {
+		return new DefaultChatService(users, rooms, messages, push);
 	}
 
 	@Bean

@@ -9,8 +9,10 @@ import dev.rpcchat.api.Message;
 import dev.rpcchat.api.RegisteredUser;
 import dev.rpcchat.api.Room;
 import dev.rpcchat.api.SessionLease;
+import dev.rpcchat.api.Subscription;
 import dev.rpcchat.rpc.InvalidParamsException;
 import dev.rpcchat.server.message.MessageService;
+import dev.rpcchat.server.push.PushService;
 import dev.rpcchat.server.room.RoomService;
 import dev.rpcchat.server.store.Names;
 import dev.rpcchat.server.store.Session;
@@ -30,27 +32,38 @@ class DefaultChatService implements ChatService {
 
 	private final MessageService messages;
 
-	DefaultChatService(UserRegistry users, RoomService rooms, MessageService messages) {
+	private final PushService push;
+
+	DefaultChatService(UserRegistry users, RoomService rooms, MessageService messages, PushService push) {
 		this.users = users;
 		this.rooms = rooms;
 		this.messages = messages;
+		this.push = push;
 	}
 
 	@Override
 	public RegisteredUser registerUser(String username) {
 		this.users.renewCaller();
-		return this.users.register(username);
+		this.push.requireUnboundSocket();
+		RegisteredUser registered = this.users.register(username);
+		this.push.bindRegistered(registered);
+		return registered;
 	}
 
 	@Override
 	public boolean unregisterUser(String username) {
-		this.users.unregister(username);
+		this.push.signOut(() -> this.users.unregister(username));
 		return true;
 	}
 
 	@Override
 	public SessionLease heartbeat(String username) {
 		return this.users.heartbeat(username);
+	}
+
+	@Override
+	public SessionLease authenticate(String token) {
+		return this.push.authenticate(token);
 	}
 
 	@Override
@@ -106,6 +119,16 @@ class DefaultChatService implements ChatService {
 		// Else each check in turn, for its error: first the token's.
 		Session session = this.users.authenticate(username);
 		return this.messages.receive(session.username(), roomName, waitSeconds, afterId);
+	}
+
+	@Override
+	public Subscription subscribe(String roomName, Long afterId) {
+		return this.push.subscribe(roomName, afterId);
+	}
+
+	@Override
+	public boolean unsubscribe(String roomName) {
+		return this.push.unsubscribe(roomName);
 	}
 
 	@Override

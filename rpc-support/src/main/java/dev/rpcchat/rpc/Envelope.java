@@ -66,17 +66,17 @@ final class Envelope {
 	/**
 	 * Answers a body.
 	 * @param body the HTTP request body
-	 * @param token the bearer token of the HTTP request, or {@code null}
+	 * @param caller the caller of the request's calls
 	 * @return the answer, or {@code null} when there is nothing to answer
 	 */
-	byte[] answer(byte[] body, String token) {
+	byte[] answer(byte[] body, RpcCaller.Context caller) {
 		long start = this.metrics.start();
 		JsonNode root = parse(body);
 		if (root == null) {
 			this.metrics.record(start, null, RpcErrors.PARSE_ERROR);
 			return write(error(NullNode.getInstance(), RpcErrors.PARSE_ERROR));
 		}
-		JsonNode answer = root.isArray() ? batch((ArrayNode) root, token, start) : single(root, token, start);
+		JsonNode answer = root.isArray() ? batch((ArrayNode) root, caller, start) : single(root, caller, start);
 		return (answer != null) ? write(answer) : null;
 	}
 
@@ -107,7 +107,7 @@ final class Envelope {
 		}
 	}
 
-	private JsonNode batch(ArrayNode requests, String token, long start) {
+	private JsonNode batch(ArrayNode requests, RpcCaller.Context caller, long start) {
 		if (requests.isEmpty()) {
 			this.metrics.record(start, null, RpcErrors.INVALID_REQUEST);
 			return error(NullNode.getInstance(), RpcErrors.INVALID_REQUEST);
@@ -115,7 +115,7 @@ final class Envelope {
 		ArrayNode answers = this.nodes.arrayNode(requests.size());
 		boolean first = true;
 		for (JsonNode request : requests) {
-			JsonNode answer = single(request, token, first ? start : this.metrics.start());
+			JsonNode answer = single(request, caller, first ? start : this.metrics.start());
 			first = false;
 			if (answer != null) {
 				answers.add(answer);
@@ -124,7 +124,7 @@ final class Envelope {
 		return answers.isEmpty() ? null : answers;
 	}
 
-	private JsonNode single(JsonNode request, String token, long start) {
+	private JsonNode single(JsonNode request, RpcCaller.Context caller, long start) {
 		if (!request.isObject()) {
 			this.metrics.record(start, null, RpcErrors.INVALID_REQUEST);
 			return error(NullNode.getInstance(), RpcErrors.INVALID_REQUEST);
@@ -139,7 +139,7 @@ final class Envelope {
 			this.metrics.record(start, null, RpcErrors.INVALID_REQUEST);
 			return error(echoedId, RpcErrors.INVALID_REQUEST);
 		}
-		JsonNode answer = call(method.textValue(), params, echoedId, token, start);
+		JsonNode answer = call(method.textValue(), params, echoedId, caller, start);
 		return (id != null) ? answer : null;
 	}
 
@@ -147,14 +147,14 @@ final class Envelope {
 		return version != null && version.isTextual() && VERSION.equals(version.textValue());
 	}
 
-	private JsonNode call(String name, JsonNode params, JsonNode id, String token, long start) {
+	private JsonNode call(String name, JsonNode params, JsonNode id, RpcCaller.Context caller, long start) {
 		JsonNode answer;
 		if (RpcDiscovery.METHOD.equals(name)) {
 			answer = discover(params, id);
 		}
 		else {
 			MethodDescriptor method = this.methods.get(name);
-			answer = (method != null) ? invoke(method, params, id, token) : error(id, RpcErrors.METHOD_NOT_FOUND);
+			answer = (method != null) ? invoke(method, params, id, caller) : error(id, RpcErrors.METHOD_NOT_FOUND);
 		}
 		JsonNode error = answer.get("error");
 		this.metrics.record(start, name, (error != null) ? error.path("code").asInt(RpcErrors.INTERNAL_ERROR) : 0);
@@ -169,7 +169,7 @@ final class Envelope {
 		return result(id, this.discovery);
 	}
 
-	private JsonNode invoke(MethodDescriptor method, JsonNode params, JsonNode id, String token) {
+	private JsonNode invoke(MethodDescriptor method, JsonNode params, JsonNode id, RpcCaller.Context caller) {
 		ArrayNode normalized;
 		try {
 			normalized = method.normalize(params, this.nodes);
@@ -183,7 +183,7 @@ final class Envelope {
 		request.put("method", method.name());
 		request.set("params", normalized);
 		JsonNode[] response = new JsonNode[1];
-		RpcCaller.runWith(token, () -> response[0] = dispatch(request));
+		RpcCaller.runWith(caller, () -> response[0] = dispatch(request));
 		return reply(id, response[0]);
 	}
 

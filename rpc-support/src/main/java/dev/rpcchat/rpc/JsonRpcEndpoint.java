@@ -49,7 +49,7 @@ final class JsonRpcEndpoint {
 			logger.debug("Could not read a JSON-RPC request body; the client is gone", ex);
 			return;
 		}
-		write(response, (body != null) ? answer(body, bearerToken(request)) : this.envelope.tooLarge());
+		write(response, (body != null) ? answer(body, caller(request)) : this.envelope.tooLarge());
 	}
 
 	/**
@@ -70,9 +70,9 @@ final class JsonRpcEndpoint {
 		}
 	}
 
-	private byte[] answer(byte[] body, String token) {
+	private byte[] answer(byte[] body, RpcCaller.Context caller) {
 		try {
-			return this.envelope.answer(body, token);
+			return this.envelope.answer(body, caller);
 		}
 		catch (RuntimeException ex) {
 			logger.error("Unexpected failure answering a JSON-RPC request", ex);
@@ -98,6 +98,11 @@ final class JsonRpcEndpoint {
 			}
 		}
 		return true;
+	}
+
+	// read right after the body: the request's reception is when its last byte came
+	private static RpcCaller.Context caller(HttpServletRequest request) {
+		return new RpcCaller.Context(bearerToken(request), request.getRemoteAddr(), System.nanoTime(), null);
 	}
 
 	private static String bearerToken(HttpServletRequest request) {

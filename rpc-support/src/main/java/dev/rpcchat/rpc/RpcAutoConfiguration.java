@@ -28,9 +28,19 @@ import org.springframework.core.Ordered;
 public class RpcAutoConfiguration {
 
 	@Bean
-	JsonRpcEndpoint jsonRpcEndpoint(RpcService service, ObjectProvider<MeterRegistry> meterRegistry) {
+	Envelope rpcEnvelope(RpcService service, ObjectProvider<MeterRegistry> meterRegistry) {
 		MeterRegistry registry = meterRegistry.getIfAvailable(SimpleMeterRegistry::new);
-		return new JsonRpcEndpoint(new Envelope(WireJson.newObjectMapper(), service, registry));
+		return new Envelope(WireJson.newObjectMapper(), service, registry);
+	}
+
+	@Bean
+	JsonRpcEndpoint jsonRpcEndpoint(Envelope rpcEnvelope) {
+		return new JsonRpcEndpoint(rpcEnvelope);
+	}
+
+	@Bean
+	RpcDispatcher rpcDispatcher(Envelope rpcEnvelope) {
+		return new RpcDispatcher(rpcEnvelope);
 	}
 
 	@Bean

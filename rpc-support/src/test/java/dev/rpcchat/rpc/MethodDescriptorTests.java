@@ -29,7 +29,7 @@ class MethodDescriptorTests {
 		assertThat(MethodDescriptor.of(BinderService.class, this.mapper)).containsOnlyKeys("register_procedure",
 				"unregister_procedure", "lookup_procedure", "list_procedures");
 		Map<String, MethodDescriptor> chat = MethodDescriptor.of(ChatService.class, this.mapper);
-		assertThat(chat).hasSize(10);
+		assertThat(chat).hasSize(13);
 		assertThat(chat.get("send_message").params()).extracting(ParamDescriptor::name, ParamDescriptor::optional)
 			.containsExactly(tuple("username", false), tuple("room_name", false), tuple("message", false),
 					tuple("recipient", true), tuple("client_msg_id", true));

@@ -1,5 +1,7 @@
 package dev.rpcchat.rpc;
 
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -7,17 +9,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.rpcchat.api.ChatException;
 import dev.rpcchat.api.ErrorCode;
 import dev.rpcchat.api.MessageType;
+import dev.rpcchat.rpc.ws.RpcWebSocketSettings;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * A service exposed by rpc-support alone, as binder-app and chat-app expose theirs.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-class SampleApplication {
+public class SampleApplication {
 
 	@Bean
 	SampleServiceImplementation sampleService() {
@@ -27,6 +31,17 @@ class SampleApplication {
 	@Bean
 	RpcService rpcService(SampleServiceImplementation sampleService) {
 		return new RpcService(SampleService.class, sampleService);
+	}
+
+	@Bean
+	RpcWebSocketSettings rpcWebSocketSettings(Environment environment) {
+		RpcWebSocketSettings defaults = RpcWebSocketSettings.defaults();
+		return new RpcWebSocketSettings(
+				List.of(environment.getProperty("sample.web.allowed-origins", String[].class, new String[] { "*" })),
+				environment.getProperty("sample.web.ping-interval", Duration.class, defaults.pingInterval()),
+				environment.getProperty("sample.web.pong-timeout", Duration.class, defaults.pongTimeout()),
+				environment.getProperty("sample.web.max-queued-bytes", Integer.class, defaults.maxQueuedBytes()),
+				environment.getProperty("sample.web.max-calls-in-flight", Integer.class, defaults.maxCallsInFlight()));
 	}
 
 	static class SampleServiceImplementation implements SampleService {
@@ -110,6 +125,45 @@ class SampleApplication {
 		@Override
 		public boolean noop() {
 			return true;
+		}
+
+		@Override
+		public int slow(int millis) {
+			try {
+				Thread.sleep(millis);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return millis;
+		}
+
+		@Override
+		public boolean bind(String token) {
+			return RpcCaller.connection().map((connection) -> connection.bind(token)).orElse(false);
+		}
+
+		@Override
+		public boolean unbind(String token) {
+			return RpcCaller.connection().map((connection) -> connection.unbind(token)).orElse(false);
+		}
+
+		@Override
+		public int flood(int count, int size) {
+			RpcConnection connection = RpcCaller.connection().orElseThrow();
+			PreparedText text = PreparedText
+				.of("{\"jsonrpc\":\"2.0\",\"method\":\"flood\",\"params\":[\"" + "x".repeat(size) + "\"]}");
+			int sent = 0;
+			while (sent < count && connection.send(text)) {
+				sent++;
+			}
+			return sent;
+		}
+
+		@Override
+		public List<Object> caller() {
+			return Arrays.asList(RpcCaller.remoteAddress().orElse(null), RpcCaller.receivedNanos(), System.nanoTime(),
+					RpcCaller.connection().isPresent());
 		}
 
 	}

@@ -64,4 +64,19 @@ public interface SampleService {
 	@JsonRpcMethod("noop")
 	boolean noop();
 
+	@JsonRpcMethod("caller")
+	List<Object> caller();
+
+	@JsonRpcMethod("slow")
+	int slow(@JsonRpcParam("millis") int millis);
+
+	@JsonRpcMethod("bind")
+	boolean bind(@JsonRpcParam("token") String token);
+
+	@JsonRpcMethod("unbind")
+	boolean unbind(@JsonRpcParam("token") String token);
+
+	@JsonRpcMethod("flood")
+	int flood(@JsonRpcParam("count") int count, @JsonRpcParam("size") int size);
+
 }

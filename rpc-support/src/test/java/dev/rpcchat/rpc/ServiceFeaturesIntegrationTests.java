@@ -92,6 +92,26 @@ class ServiceFeaturesIntegrationTests {
 	}
 
 	@Test
+	void showsRemoteAddressAndReceptionTimeOfTheWholeRequestToTheService() {
+		long before = System.nanoTime();
+		JsonNode batch = this.rpc.call("""
+				[{"jsonrpc": "2.0", "method": "caller", "id": 1},
+				 {"jsonrpc": "2.0", "method": "wait_for", "params": [0], "id": 2},
+				 {"jsonrpc": "2.0", "method": "caller", "id": 3}]""");
+		long after = System.nanoTime();
+		JsonNode first = batch.get(0).get("result");
+		JsonNode last = batch.get(2).get("result");
+		assertThat(first.get(0).asText()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+		long received = first.get(1).asLong();
+		assertThat(received).isBetween(before, after);
+		assertThat(last.get(1).asLong()).as("one reception time for the whole batch").isEqualTo(received);
+		assertThat(last.get(2).asLong()).isGreaterThanOrEqualTo(first.get(2).asLong()).isGreaterThanOrEqualTo(received);
+		assertThat(first.get(3).asBoolean()).as("a connection over plain HTTP").isFalse();
+		assertThat(RpcCaller.remoteAddress()).isEmpty();
+		assertThat(RpcCaller.connection()).isEmpty();
+	}
+
+	@Test
 	void runsCallsOnVirtualThreads() {
 		this.rpc.expect("""
 				{"jsonrpc": "2.0", "method": "on_virtual_thread", "id": 1}""", """

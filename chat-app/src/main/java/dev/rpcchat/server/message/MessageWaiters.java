@@ -1,10 +1,12 @@
 package dev.rpcchat.server.message;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,6 +25,8 @@ public class MessageWaiters implements AppendListener {
 	private final ConcurrentMap<String, Set<Waiter>> waitersByRoom = new ConcurrentHashMap<>();
 
 	private final AtomicInteger waiting = new AtomicInteger();
+
+	private final List<AppendListener> followers = new CopyOnWriteArrayList<>();
 
 	private volatile boolean shuttingDown;
 
@@ -43,8 +47,23 @@ public class MessageWaiters implements AppendListener {
 		return waiter;
 	}
 
+	/**
+	 * Also tells another listener of every appended message, after the waiters.
+	 * @param follower a listener that returns quickly and never throws
+	 */
+	public void alsoNotify(AppendListener follower) {
+		this.followers.add(follower);
+	}
+
 	@Override
 	public void appended(Message message) {
+		wakeWaiters(message);
+		for (AppendListener follower : this.followers) {
+			follower.appended(message);
+		}
+	}
+
+	private void wakeWaiters(Message message) {
 		Set<Waiter> waiters = this.waitersByRoom.get(Names.key(message.roomName()));
 		if (waiters == null) {
 			return;

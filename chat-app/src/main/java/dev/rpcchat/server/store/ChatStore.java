@@ -244,6 +244,38 @@ public interface ChatStore {
 	}
 
 	/**
+	 * Reads, changing nothing, a page of what a member may see after an id: ids greater
+	 * than {@code afterId}, oldest first, at most {@code limit}. See
+	 * {@link #messagesBefore} for what a member may see.
+	 * @param roomName the room, in any case
+	 * @param member the reader, in any case
+	 * @param afterId the page starts past this id
+	 * @param limit the most messages in the page, positive
+	 * @return the page, {@link PageResult.Page#more} telling whether newer visible
+	 * messages follow it
+	 */
+	PageResult messagesAfter(String roomName, String member, long afterId, int limit);
+
+	/**
+	 * Reads, changing nothing, a page of what a member may see before an id: the newest
+	 * {@code limit} with an id below {@code beforeId}, returned oldest first.
+	 * <p>
+	 * A member may see every broadcast and system message still kept, and the unicasts to
+	 * or from it, but only those sent since its current join: a name freed and claimed
+	 * again, or a user who left and came back, never sees the private messages of a
+	 * former membership. Messages dropped past {@code chat.rooms.history-limit} are gone.
+	 * A page's cost grows with the messages it returns and those it skips as invisible,
+	 * never with the room's history.
+	 * @param roomName the room, in any case
+	 * @param member the reader, in any case
+	 * @param beforeId the page ends below this id ({@link Long#MAX_VALUE}: the newest)
+	 * @param limit the most messages in the page, positive
+	 * @return the page, {@link PageResult.Page#more} telling whether older visible
+	 * messages precede it
+	 */
+	PageResult messagesBefore(String roomName, String member, long beforeId, int limit);
+
+	/**
 	 * The rooms that have had no users since {@code emptySince} or earlier.
 	 * @param emptySince the latest time a room may have become empty to be listed
 	 * @return the room names, in no particular order

@@ -104,6 +104,59 @@ public class UserRegistry {
 	}
 
 	/**
+	 * Checks a token given as a parameter, not as the call's bearer token, and renews its
+	 * session.
+	 * @param token the token
+	 * @return the renewed session
+	 */
+	public Session authenticateToken(String token) {
+		return Optional.ofNullable(token)
+			.filter((candidate) -> !candidate.isEmpty())
+			.flatMap((candidate) -> renew(SessionTokens.hash(candidate)))
+			.orElseThrow(() -> unauthorized("The token is unknown or has expired."));
+	}
+
+	/**
+	 * Renews the live session with this token hash, as a call with its token would.
+	 * @param tokenHash the hash of the session's token
+	 * @return the renewed session, or empty if it is not live
+	 */
+	public Optional<Session> renew(String tokenHash) {
+		Instant now = now();
+		return this.store.touchSession(tokenHash, now, now.plus(this.sessionTtl));
+	}
+
+	/**
+	 * Tells whether the session with this token hash is live, renewing nothing.
+	 * @param tokenHash the hash of the session's token
+	 * @return whether it is live
+	 */
+	public boolean isLive(String tokenHash) {
+		Instant now = now();
+		// touchSession never moves an expiry earlier: this one moves nothing
+		return this.store.touchSession(tokenHash, now, now).isPresent();
+	}
+
+	/**
+	 * The hash under which a token's session is stored.
+	 * @param token the token
+	 * @return its hash
+	 */
+	public static String tokenHash(String token) {
+		return SessionTokens.hash(token);
+	}
+
+	/**
+	 * Undoes a registration that its caller never saw: frees the name, announcing nothing
+	 * (the session has joined no room).
+	 * @param user what {@link #register} returned
+	 */
+	public void discard(RegisteredUser user) {
+		this.store.releaseUsername(user.username(), SessionTokens.hash(user.token()));
+		this.rateLimiter.forget(user.username());
+	}
+
+	/**
 	 * Ends a session on request: leaves every room (announced) and frees the name.
 	 * @param username the user
 	 */

@@ -523,6 +523,174 @@ public abstract class ChatStoreContractTests {
 				});
 	}
 
+	private PageResult.Page after(String roomName, String member, long afterId, int limit) {
+		PageResult result = this.store.messagesAfter(roomName, member, afterId, limit);
+		assertThat(result).isInstanceOf(PageResult.Page.class);
+		return (PageResult.Page) result;
+	}
+
+	private PageResult.Page before(String roomName, String member, long beforeId, int limit) {
+		PageResult result = this.store.messagesBefore(roomName, member, beforeId, limit);
+		assertThat(result).isInstanceOf(PageResult.Page.class);
+		return (PageResult.Page) result;
+	}
+
+	private static List<String> contents(PageResult.Page page) {
+		return page.messages().stream().map(Message::content).toList();
+	}
+
+	@Test
+	void pagesAfterAnIdOldestFirstSayingWhetherNewerOnesFollow() {
+		this.store.createRoom("geral", at(0));
+		claimAndJoin("geral", "ana", "bob");
+		Message one = send("geral", "ana", null, "one");
+		send("geral", "bob", null, "two");
+		Message three = send("geral", "ana", null, "three");
+		PageResult.Page first = after("GERAL", "BOB", 0, 3);
+		assertThat(contents(first)).containsExactly("ana joined", "bob joined", "one");
+		assertThat(first.more()).isTrue();
+		assertThat(first.newestId()).isEqualTo(three.id());
+		PageResult.Page rest = after("geral", "bob", one.id(), 3);
+		assertThat(contents(rest)).containsExactly("two", "three");
+		assertThat(rest.more()).isFalse();
+		assertThat(after("geral", "bob", one.id(), 2).more()).isFalse();
+		assertThat(after("geral", "bob", three.id(), 5)).isEqualTo(new PageResult.Page(List.of(), false, three.id()));
+		assertThat(after("geral", "bob", Long.MAX_VALUE, 5).messages()).isEmpty();
+		assertThat(contents(after("geral", "bob", Long.MIN_VALUE, 1))).containsExactly("ana joined");
+	}
+
+	@Test
+	void pagesBeforeAnIdTheNewestOnesOldestFirstSayingWhetherOlderOnesPrecede() {
+		this.store.createRoom("geral", at(0));
+		claimAndJoin("geral", "ana", "bob");
+		send("geral", "ana", null, "one");
+		Message two = send("geral", "bob", null, "two");
+		Message three = send("geral", "ana", null, "three");
+		PageResult.Page newest = before("geral", "ana", Long.MAX_VALUE, 2);
+		assertThat(contents(newest)).containsExactly("two", "three");
+		assertThat(newest.more()).isTrue();
+		assertThat(newest.newestId()).isEqualTo(three.id());
+		PageResult.Page older = before("geral", "ana", two.id(), 10);
+		assertThat(contents(older)).containsExactly("ana joined", "bob joined", "one");
+		assertThat(older.more()).isFalse();
+		assertThat(before("geral", "ana", two.id(), 3).more()).isFalse();
+		assertThat(before("geral", "ana", 1, 5)).isEqualTo(new PageResult.Page(List.of(), false, three.id()));
+		assertThat(before("geral", "ana", Long.MIN_VALUE, 5).messages()).isEmpty();
+	}
+
+	@Test
+	void aPageHoldsTheUnicastsToOrFromTheMemberAndNoGapsForOthers() {
+		this.store.createRoom("geral", at(0));
+		claimAndJoin("geral", "Ana", "Bob", "cid");
+		send("geral", "ana", "BOB", "ana to bob");
+		send("geral", "bob", "cid", "bob to cid");
+		send("geral", "cid", "ana", "cid to ana");
+		Message last = send("geral", "cid", null, "all");
+		for (int i = 0; i < 300; i++) {
+			send("geral", "bob", "cid", "more for cid " + i);
+		}
+		assertThat(contents(before("geral", "ana", Long.MAX_VALUE, 3))).containsExactly("ana to bob", "cid to ana",
+				"all");
+		assertThat(contents(after("geral", "ana", last.id() - 4, 10))).containsExactly("ana to bob", "cid to ana",
+				"all");
+		assertThat(contents(before("geral", "BOB", Long.MAX_VALUE, 2))).containsExactly("more for cid 298",
+				"more for cid 299");
+		PageResult.Page ana = after("geral", "ana", last.id() - 1, 10);
+		assertThat(contents(ana)).containsExactly("all");
+		assertThat(ana.more()).isFalse();
+		assertThat(ana.newestId()).isEqualTo(last.id() + 300);
+		PageResult.Page anaBefore = before("geral", "ana", Long.MAX_VALUE, 1);
+		assertThat(contents(anaBefore)).containsExactly("all");
+		assertThat(anaBefore.more()).isTrue();
+	}
+
+	@Test
+	void aPageNeverShowsThePrivateMessagesOfAFormerMembershipOrHolderOfTheName() {
+		this.store.createRoom("geral", at(0));
+		claimAndJoin("geral", "ana", "bob");
+		send("geral", "ana", "bob", "for the first bob");
+		send("geral", "bob", "ana", "from the first bob");
+		send("geral", "ana", null, "public");
+		this.store.leave("geral", "bob", at(3));
+		this.store.releaseUsername("bob", "hash-of-bob");
+		this.store.claimUsername(new Session("BOB", "hash-of-second-bob", at(600)));
+		this.store.join("geral", "BOB", 50, at(4));
+		assertThat(contents(before("geral", "bob", Long.MAX_VALUE, 50))).containsExactly("ana joined", "bob joined",
+				"public", "bob left", "BOB joined");
+		send("geral", "ana", "BOB", "for the second bob");
+		this.store.leave("geral", "ana", at(5));
+		this.store.join("geral", "ana", 50, at(6));
+		assertThat(contents(after("geral", "ana", 0, 50))).containsExactly("ana joined", "bob joined", "public",
+				"bob left", "BOB joined", "ana left", "ana joined");
+		assertThat(contents(after("geral", "bob", 0, 50))).contains("for the second bob")
+			.doesNotContain("for the first bob", "from the first bob");
+	}
+
+	@Test
+	void aPageOfANonMemberOrOfNoRoomIsRefused() {
+		this.store.createRoom("geral", at(0));
+		claimAndJoin("geral", "ana");
+		this.store.claimUsername(session("bob"));
+		assertThat(this.store.messagesAfter("geral", "bob", 0, 10)).isEqualTo(new PageResult.NotMember());
+		assertThat(this.store.messagesBefore("geral", "bob", Long.MAX_VALUE, 10)).isEqualTo(new PageResult.NotMember());
+		assertThat(this.store.messagesAfter("nope", "ana", 0, 10)).isEqualTo(new PageResult.NoSuchRoom());
+		assertThat(this.store.messagesBefore("nope", "ana", Long.MAX_VALUE, 10)).isEqualTo(new PageResult.NoSuchRoom());
+	}
+
+	@Test
+	void aPageChangesNothing() {
+		this.store.createRoom("geral", at(0));
+		claimAndJoin("geral", "ana", "bob");
+		read("geral", "bob", null);
+		send("geral", "ana", null, "one");
+		after("geral", "bob", 0, 10);
+		before("geral", "bob", Long.MAX_VALUE, 10);
+		assertThat(read("geral", "bob", null)).extracting(Message::content).containsExactly("one");
+		assertThat(this.store.members("geral")).contains(List.of("ana", "bob"));
+	}
+
+	@Test
+	void aPageHoldsNothingDroppedPastTheHistoryLimit() {
+		this.store = createStore(5, this.appended::add);
+		this.store.createRoom("geral", at(0));
+		claimAndJoin("geral", "ana");
+		for (int i = 1; i <= 8; i++) {
+			send("geral", "ana", null, "m" + i);
+		}
+		PageResult.Page newest = before("geral", "ana", Long.MAX_VALUE, 10);
+		assertThat(contents(newest)).containsExactly("m4", "m5", "m6", "m7", "m8");
+		assertThat(newest.more()).isFalse();
+		assertThat(contents(after("geral", "ana", 0, 2))).containsExactly("m4", "m5");
+		assertThat(before("geral", "ana", newest.messages().getFirst().id(), 10).messages()).isEmpty();
+	}
+
+	@Test
+	void pagingAfterTheLastIdWhileManySendCollectsEveryMessageOnceInOrder() throws Exception {
+		this.store.createRoom("geral", at(0));
+		String[] users = { "u0", "u1", "u2", "u3", "reader" };
+		claimAndJoin("geral", users);
+		long start = after("geral", "reader", 0, 100).newestId();
+		int perSender = 100;
+		List<Message> collected = new CopyOnWriteArrayList<>();
+		concurrently(users.length, (i) -> {
+			if (i < users.length - 1) {
+				for (int n = 0; n < perSender; n++) {
+					send("geral", users[i], (n % 2 == 0) ? null : "reader", users[i] + "-" + n);
+				}
+				return true;
+			}
+			long last = start;
+			while (collected.size() < (users.length - 1) * perSender) {
+				PageResult.Page page = after("geral", "reader", last, 7);
+				collected.addAll(page.messages());
+				last = page.messages().isEmpty() ? last : page.messages().getLast().id();
+			}
+			return true;
+		});
+		assertThat(collected).hasSize((users.length - 1) * perSender);
+		assertThat(collected).extracting(Message::id).isSorted().doesNotHaveDuplicates();
+	}
+
 	@Test
 	void ofManySimultaneousClaimsOfOneNameExactlyOneWins() throws Exception {
 		List<Boolean> outcomes = concurrently(64,

@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import dev.rpcchat.api.Message;
 import dev.rpcchat.api.MessageType;
@@ -18,6 +20,7 @@ import dev.rpcchat.server.store.JoinResult;
 import dev.rpcchat.server.store.LeaveResult;
 import dev.rpcchat.server.store.Names;
 import dev.rpcchat.server.store.OutgoingMessage;
+import dev.rpcchat.server.store.PageResult;
 import dev.rpcchat.server.store.ReadResult;
 import dev.rpcchat.server.store.RoomRecord;
 import dev.rpcchat.server.store.SendCheck;
@@ -326,6 +329,41 @@ public class MemoryChatStore implements ChatStore {
 			// stopped.
 			member.cursor = Math.max(member.cursor, room.log.lastId());
 			return new ReadResult.Messages(messages);
+		}
+		finally {
+			room.lock.unlock();
+		}
+	}
+
+	@Override
+	public PageResult messagesAfter(String roomName, String member, long afterId, int limit) {
+		return page(roomName, member, limit, (room, filter) -> room.log.pageAfter(afterId, limit, filter));
+	}
+
+	@Override
+	public PageResult messagesBefore(String roomName, String member, long beforeId, int limit) {
+		return page(roomName, member, limit, (room, filter) -> room.log.pageBefore(beforeId, limit, filter));
+	}
+
+	private PageResult page(String roomName, String member, int limit,
+			BiFunction<MemoryRoom, Predicate<Message>, PageResult.Page> read) {
+		if (limit < 1) {
+			throw new IllegalArgumentException("limit must be positive");
+		}
+		MemoryRoom room = this.rooms.get(Names.key(roomName));
+		if (room == null) {
+			return new PageResult.NoSuchRoom();
+		}
+		room.lock.lock();
+		try {
+			if (room.removed) {
+				return new PageResult.NoSuchRoom();
+			}
+			MemoryRoom.Member reader = room.members.get(Names.key(member));
+			if (reader == null) {
+				return new PageResult.NotMember();
+			}
+			return read.apply(room, (message) -> reader.mayRead(message));
 		}
 		finally {
 			room.lock.unlock();

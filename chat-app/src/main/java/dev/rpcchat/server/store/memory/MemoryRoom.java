@@ -94,6 +94,8 @@ final class MemoryRoom {
 
 		private final String username;
 
+		private final String key;
+
 		/** The join announcement's id: the earliest cursor the member may name. */
 		final long floor;
 
@@ -101,12 +103,25 @@ final class MemoryRoom {
 
 		Member(String username, long floor) {
 			this.username = username;
+			this.key = Names.key(username);
 			this.floor = floor;
 			this.cursor = floor;
 		}
 
 		String username() {
 			return this.username;
+		}
+
+		/**
+		 * Whether this member may see a message in a page: a public one always, a unicast
+		 * to or from it only since its join (never one of a former holder of its name).
+		 */
+		boolean mayRead(Message message) {
+			if (message.type() != MessageType.UNICAST) {
+				return true;
+			}
+			return message.id() > this.floor && (this.key.equals(Names.key(message.recipient()))
+					|| this.key.equals(Names.key(message.sender())));
 		}
 
 	}

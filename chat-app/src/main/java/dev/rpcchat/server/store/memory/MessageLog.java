@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import dev.rpcchat.api.Message;
+import dev.rpcchat.server.store.PageResult;
 
 /**
  * A room's messages, consecutive ids, oldest dropped past a limit: a ring buffer that
@@ -58,6 +59,53 @@ final class MessageLog {
 			}
 		}
 		return result;
+	}
+
+	/**
+	 * At most {@code limit} messages with an id greater than {@code afterId} that match,
+	 * oldest first, and whether another that matches follows them; visits only the
+	 * messages from {@code afterId} on up to that one.
+	 */
+	PageResult.Page pageAfter(long afterId, int limit, Predicate<Message> filter) {
+		List<Message> page = new ArrayList<>();
+		boolean more = false;
+		long firstId = firstId();
+		long from = (afterId < firstId) ? 0 : Math.min(this.size, afterId - firstId + 1);
+		for (long i = from; i < this.size; i++) {
+			Message message = get((int) i);
+			if (filter.test(message)) {
+				if (page.size() == limit) {
+					more = true;
+					break;
+				}
+				page.add(message);
+			}
+		}
+		return new PageResult.Page(page, more, lastId());
+	}
+
+	/**
+	 * The last {@code limit} messages with an id below {@code beforeId} that match,
+	 * oldest first, and whether another that matches precedes them; visits only the
+	 * messages from {@code beforeId} back to that one.
+	 */
+	PageResult.Page pageBefore(long beforeId, int limit, Predicate<Message> filter) {
+		List<Message> page = new ArrayList<>();
+		boolean more = false;
+		long lastId = lastId();
+		long firstId = firstId();
+		long from = (beforeId > lastId) ? this.size - 1 : (beforeId <= firstId) ? -1 : beforeId - 1 - firstId;
+		for (long i = from; i >= 0; i--) {
+			Message message = get((int) i);
+			if (filter.test(message)) {
+				if (page.size() == limit) {
+					more = true;
+					break;
+				}
+				page.add(message);
+			}
+		}
+		return new PageResult.Page(page.reversed(), more, lastId);
 	}
 
 	/**

@@ -27,6 +27,7 @@ import dev.rpcchat.server.store.JoinResult;
 import dev.rpcchat.server.store.LeaveResult;
 import dev.rpcchat.server.store.Names;
 import dev.rpcchat.server.store.OutgoingMessage;
+import dev.rpcchat.server.store.PageResult;
 import dev.rpcchat.server.store.ReadResult;
 import dev.rpcchat.server.store.RoomRecord;
 import dev.rpcchat.server.store.SendCheck;
@@ -88,6 +89,8 @@ class RedisChatStore implements ChatStore {
 	private final RedisScript<List> readAs = script(List.class, "session", "read-as", "read");
 
 	private final RedisScript<List> read = script("read", List.class);
+
+	private final RedisScript<List> page = script("page", List.class);
 
 	private final RedisScript<List> removeRoomIfIdle = script("remove-room-if-idle", List.class);
 
@@ -418,6 +421,33 @@ class RedisChatStore implements ChatStore {
 			case "MESSAGES" -> new ReadResult.Messages(StoredMessages.decodeAll((List<?>) result.get(1)));
 			case "NOT_MEMBER" -> new ReadResult.NotMember();
 			default -> new ReadResult.NoSuchRoom();
+		};
+	}
+
+	@Override
+	public PageResult messagesAfter(String roomName, String member, long afterId, int limit) {
+		return page(roomName, member, "after", afterId, limit);
+	}
+
+	@Override
+	public PageResult messagesBefore(String roomName, String member, long beforeId, int limit) {
+		return page(roomName, member, "before", beforeId, limit);
+	}
+
+	private PageResult page(String roomName, String member, String direction, long id, int limit) {
+		if (limit < 1) {
+			throw new IllegalArgumentException("limit must be positive");
+		}
+		String roomKey = Names.key(roomName);
+		List<?> result = this.redis.execute(this.page,
+				List.of(this.keys.room(roomKey), this.keys.members(roomKey), this.keys.floors(roomKey),
+						this.keys.log(roomKey)),
+				Names.key(member), direction, String.valueOf(Math.clamp(id, 0, MAX_ID + 1)), String.valueOf(limit));
+		return switch (((Long) result.get(0)).intValue()) {
+			case 0 -> new PageResult.Page(StoredMessages.decodeAll((List<?>) result.get(3)),
+					((Long) result.get(1)) == 1, (Long) result.get(2));
+			case 1 -> new PageResult.NoSuchRoom();
+			default -> new PageResult.NotMember();
 		};
 	}
 

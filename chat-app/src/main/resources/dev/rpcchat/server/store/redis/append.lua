@@ -34,7 +34,8 @@ end
 local id = redis.call('HINCRBY', KEYS[1], 'lastId', 1)
 local message = cjson.encode({id = id, room = name, type = type, sender = sender, recipient = recipient,
   content = ARGV[3], ts = ARGV[4]})
-redis.call('XADD', KEYS[3], 'MAXLEN', ARGV[5], id .. '-0', 't', string.sub(type, 1, 1), 'r', ARGV[2], 'm', message)
+redis.call('XADD', KEYS[3], 'MAXLEN', ARGV[5], id .. '-0', 't', string.sub(type, 1, 1), 'r', ARGV[2], 's', ARGV[1],
+  'm', message)
 if type == 'broadcast' then
   redis.call('LPUSH', KEYS[4], id)
   redis.call('LTRIM', KEYS[4], 0, tonumber(ARGV[9]) - 1)

@@ -46,7 +46,8 @@ end
 local id = redis.call('HINCRBY', KEYS[4], 'lastId', 1)
 local message = cjson.encode({id = id, room = name, type = type, sender = sender, recipient = recipient,
   content = ARGV[5], ts = ARGV[1]})
-redis.call('XADD', KEYS[6], 'MAXLEN', ARGV[6], id .. '-0', 't', string.sub(type, 1, 1), 'r', ARGV[4], 'm', message)
+redis.call('XADD', KEYS[6], 'MAXLEN', ARGV[6], id .. '-0', 't', string.sub(type, 1, 1), 'r', ARGV[4], 's', ARGV[3],
+  'm', message)
 if type == 'broadcast' then
   redis.call('LPUSH', KEYS[7], id)
   redis.call('LTRIM', KEYS[7], 0, tonumber(ARGV[10]) - 1)

@@ -2,6 +2,7 @@ package dev.rpcchat.server.store.redis;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,7 +32,7 @@ class RedisChatStoreTests extends ChatStoreContractTests {
 
 	private static LettuceConnectionFactory connectionFactory;
 
-	private RedisMessageListenerContainer listenerContainer;
+	private final List<RedisMessageListenerContainer> listenerContainers = new ArrayList<>();
 
 	private RedisChatStore store;
 
@@ -51,10 +52,11 @@ class RedisChatStoreTests extends ChatStoreContractTests {
 	protected ChatStore createStore(int historyLimit, AppendListener listener) {
 		// Each test's store has keys of its own, so no test sees another's data.
 		this.keys = new RedisKeys("test-" + UUID.randomUUID() + ":");
-		this.listenerContainer = RedisStoreConfiguration.appendedListenerContainer(connectionFactory, this.keys,
-				listener);
-		this.listenerContainer.afterPropertiesSet();
-		this.listenerContainer.start();
+		RedisMessageListenerContainer listenerContainer = RedisStoreConfiguration
+			.appendedListenerContainer(connectionFactory, this.keys, listener);
+		listenerContainer.afterPropertiesSet();
+		listenerContainer.start();
+		this.listenerContainers.add(listenerContainer);
 		this.store = new RedisChatStore(new StringRedisTemplate(connectionFactory), this.keys, historyLimit,
 				oneStepCalls());
 		return this.store;
@@ -103,7 +105,9 @@ class RedisChatStoreTests extends ChatStoreContractTests {
 
 	@AfterEach
 	void stopListening() throws Exception {
-		this.listenerContainer.destroy();
+		for (RedisMessageListenerContainer listenerContainer : this.listenerContainers) {
+			listenerContainer.destroy();
+		}
 	}
 
 }
