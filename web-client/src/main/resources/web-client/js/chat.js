@@ -7,7 +7,8 @@ import { sentenceFor } from './errors.js';
 import { SessionStore } from './session.js';
 
 const HISTORY_PAGE = 50;
-const KEPT_PER_ROOM = 200;
+// what the page holds per room in memory; sessionStorage keeps fewer (session.js), older ones come from get_history
+const KEPT_PER_ROOM = 1000;
 const MAX_BACKOFF_MS = 15000;
 const ROOM_LIST_EVERY_MS = 30000;
 
@@ -327,7 +328,9 @@ export class ChatClient {
       return;
     }
     room.lastId = message.id;
-    room.add([message]);
+    if (room.add([message]).length === 0) {
+      return;
+    }
     const inView = room.key === this.current;
     if (!inView && message.type !== 'system') {
       room.unread++;
@@ -432,15 +435,20 @@ export class ChatClient {
       const joined = await this.call('join_room', { username: this.username, room_name: name });
       room = new Room(joined.room_name);
       room.users = Array.isArray(joined.users) ? joined.users.filter((u) => typeof u === 'string') : [];
-      const history = await this.history(room.name, undefined);
-      if (history) {
-        room.add(history.messages);
-        room.hasMore = history.hasMore;
+      // join_room gives the last broadcasts; get_history (where the server has it) adds the announcements and the
+      // private messages among them, and its newest id is where the subscription starts, so nothing falls between.
+      room.add((Array.isArray(joined.messages) ? joined.messages : []).filter(isMessage));
+      let history = null;
+      try {
+        history = await this.history(room.name, undefined);
       }
-      else {
-        room.add((Array.isArray(joined.messages) ? joined.messages : []).filter(isMessage));
-        room.hasMore = false;
+      catch (error) {
+        if (error instanceof ConnectionError) {
+          throw error;
+        }
       }
+      room.add(history ? history.messages : []);
+      room.hasMore = history !== null && (history.hasMore || room.messages.length >= HISTORY_PAGE);
       room.lastId = room.messages.length > 0 ? room.messages[room.messages.length - 1].id : 0;
       this.rooms.set(room.key, room);
       await this.subscribe(this.socket, room, room.lastId);

@@ -12,6 +12,7 @@ const SENTENCES = {
   1007: 'That message cannot be sent: it is empty, too long, or has invisible control characters in it.',
   1008: 'Your session has ended. Choose a name to go on.',
   1009: 'You are sending faster than the chat allows. Wait a moment.',
+  1012: 'The chat is full just now. Try again later.',
   2001: 'No chat server is running right now.',
 };
 
@@ -30,6 +31,12 @@ export function sentenceFor(error, context = {}) {
       return (context.name === 'room')
         ? 'A room name is 1 to 64 letters, digits, _, - or . (no spaces).'
         : 'A name is 1 to 32 letters, digits, _, - or . (no spaces).';
+    }
+    if (error.code === 1009 && context.name === 'user') {
+      return 'Too many names were chosen from your address just now. Try again in a minute.';
+    }
+    if (error.code === 1009 && context.name === 'room') {
+      return 'Too many rooms were created from your address just now. Try again in a minute.';
     }
     if (error.code === 1006 && typeof error.data.recipient === 'string') {
       return plain(error.data.recipient) + ' is not in this room any more.';

@@ -3,6 +3,8 @@
 // sessionStorage belongs to this tab alone and is gone when the tab closes.
 
 const KEY = 'rpc-chat.session';
+// the messages kept per room for a reload: enough to fill the screen; older ones come back through get_history
+const KEPT_MESSAGES = 50;
 const VERSION = 1;
 
 export class SessionStore {
@@ -59,7 +61,11 @@ export class SessionStore {
       token: client.token,
       current: client.current,
       rooms: Array.from(client.rooms.values(), (room) => ({
-        name: room.name, lastId: room.lastId, unread: room.unread, hasMore: room.hasMore, messages: room.messages,
+        name: room.name,
+        lastId: room.lastId,
+        unread: room.unread,
+        hasMore: room.hasMore || room.messages.length > KEPT_MESSAGES,
+        messages: room.messages.slice(-KEPT_MESSAGES),
       })),
       outbox: client.outbox,
     };
