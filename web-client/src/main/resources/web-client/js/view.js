@@ -371,9 +371,15 @@ export class View {
     }));
     const select = $('recipient');
     const chosen = select.value;
+    const others = users.filter((u) => !sameName(u, me));
+    // the same people: leave the list alone, so that one open in the person's hand does not change under them
+    if (select.dataset.members === JSON.stringify(others)) {
+      return;
+    }
+    select.dataset.members = JSON.stringify(others);
     const options = [element('option', null, 'Everyone in the room')];
     options[0].value = '';
-    for (const user of users.filter((u) => !sameName(u, me))) {
+    for (const user of others) {
       const option = element('option', null, plain(user));
       option.value = user;
       options.push(option);

@@ -9,6 +9,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -103,8 +104,14 @@ final class ChatPage {
 		openFindRooms();
 		byId("refresh-rooms").click();
 		By button = By.cssSelector("#all-rooms button[aria-label='Join #" + room + "']");
-		await().atMost(PATIENCE).until(() -> !this.driver.findElements(button).isEmpty());
-		this.driver.findElement(button).click();
+		await().atMost(PATIENCE).ignoreException(StaleElementReferenceException.class).until(() -> {
+			List<WebElement> found = this.driver.findElements(button);
+			if (found.isEmpty()) {
+				return false;
+			}
+			found.get(0).click();
+			return true;
+		});
 		waitForRoomInView(room);
 		return this;
 	}
@@ -122,12 +129,17 @@ final class ChatPage {
 	 * @return this page
 	 */
 	ChatPage openRoom(String room) {
-		this.driver.findElements(By.cssSelector("#joined-rooms .room-link"))
-			.stream()
-			.filter((link) -> link.getText().startsWith("#" + room))
-			.findFirst()
-			.orElseThrow()
-			.click();
+		await().atMost(PATIENCE)
+			.ignoreException(StaleElementReferenceException.class)
+			.until(() -> this.driver.findElements(By.cssSelector("#joined-rooms .room-label"))
+				.stream()
+				.filter((label) -> label.getText().equals("#" + room))
+				.findFirst()
+				.map((label) -> {
+					label.click();
+					return true;
+				})
+				.orElse(false));
 		waitForRoomInView(room);
 		return this;
 	}
@@ -142,13 +154,16 @@ final class ChatPage {
 	 * @return the count, 0 when there is no mark
 	 */
 	int unread(String room) {
-		for (WebElement link : this.driver.findElements(By.cssSelector("#joined-rooms .room-link"))) {
-			if (link.getText().startsWith("#" + room)) {
-				List<WebElement> marks = link.findElements(By.className("unread"));
-				return marks.isEmpty() ? 0 : Integer.parseInt(marks.get(0).getText().replaceAll("\\D", ""));
-			}
+		Object count = script("""
+				const link = Array.from(document.querySelectorAll('#joined-rooms .room-link'))
+				  .find((l) => l.querySelector('.room-label').textContent === '#' + arguments[0]);
+				if (!link) { return -1; }
+				const mark = link.querySelector('.unread');
+				return mark ? parseInt(mark.textContent, 10) : 0;""", room);
+		if (((Number) count).intValue() < 0) {
+			throw new IllegalArgumentException("Not a joined room: " + room);
 		}
-		throw new IllegalArgumentException("Not a joined room: " + room);
+		return ((Number) count).intValue();
 	}
 
 	/**
@@ -156,7 +171,7 @@ final class ChatPage {
 	 * @param text the message
 	 */
 	void send(String text) {
-		new Select(byId("recipient")).selectByValue("");
+		choose("");
 		typeAndEnter(text);
 	}
 
@@ -169,8 +184,15 @@ final class ChatPage {
 		await().atMost(PATIENCE)
 			.until(() -> byId("recipient").findElements(By.cssSelector("option[value='" + recipient + "']"))
 				.size() == 1);
-		new Select(byId("recipient")).selectByValue(recipient);
+		choose(recipient);
 		typeAndEnter(text);
+	}
+
+	private void choose(String recipient) {
+		// the list is rebuilt when the room's members change: choose again if it was
+		await().atMost(PATIENCE)
+			.ignoreException(StaleElementReferenceException.class)
+			.untilAsserted(() -> new Select(byId("recipient")).selectByValue(recipient));
 	}
 
 	private void typeAndEnter(String text) {
@@ -231,8 +253,10 @@ final class ChatPage {
 				+ this.browser.severeConsoleMessages();
 	}
 
+	@SuppressWarnings("unchecked")
 	List<String> members() {
-		return this.driver.findElements(By.cssSelector("#members li bdi")).stream().map(WebElement::getText).toList();
+		return (List<String>) script(
+				"return Array.from(document.querySelectorAll('#members li > bdi'), (name) => name.textContent)");
 	}
 
 	void reload() {
