@@ -124,6 +124,15 @@ final class RpcTestClient {
 		}
 	}
 
+	static String write(Object value) {
+		try {
+			return json.writeValueAsString(value);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	static JsonNode parse(String body) {
 		try {
 			return json.readTree(body);

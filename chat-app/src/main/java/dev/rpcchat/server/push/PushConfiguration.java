@@ -46,7 +46,7 @@ class PushConfiguration {
 	RoomFeeds roomFeeds(ChatStore store, UserRegistry users, SocketSessions sockets, MessageWaiters waiters,
 			MeterRegistry meterRegistry) {
 		RoomFeeds feeds = new RoomFeeds(store, users, sockets, WireJson.newObjectMapper());
-		waiters.alsoNotify(feeds);
+		waiters.alsoNotify(feeds::appended);
 		Gauge.builder("chat.push.rooms", feeds, RoomFeeds::size)
 			.description("Rooms with subscribed WebSockets on this instance")
 			.register(meterRegistry);
@@ -54,8 +54,9 @@ class PushConfiguration {
 	}
 
 	@Bean
-	PushService pushService(SocketSessions sockets, RoomFeeds feeds, UserRegistry users, ChatStore store) {
-		return new PushService(sockets, feeds, users, store);
+	PushService pushService(SocketSessions sockets, RoomFeeds feeds, UserRegistry users, ChatStore store,
+			RpcWebSocketSettings settings) {
+		return new PushService(sockets, feeds, users, store, settings.maxQueuedBytes());
 	}
 
 }

@@ -37,11 +37,14 @@ public class PushService {
 
 	private final ChatStore store;
 
-	PushService(SocketSessions sockets, RoomFeeds feeds, UserRegistry users, ChatStore store) {
+	private final long catchUpQueueLimit;
+
+	PushService(SocketSessions sockets, RoomFeeds feeds, UserRegistry users, ChatStore store, int maxQueuedBytes) {
 		this.sockets = sockets;
 		this.feeds = feeds;
 		this.users = users;
 		this.store = store;
+		this.catchUpQueueLimit = maxQueuedBytes / 2;
 	}
 
 	/**
@@ -174,6 +177,7 @@ public class PushService {
 					return;
 				}
 				for (Message message : page.messages()) {
+					awaitRoomToWrite(connection);
 					if (subscription.isCancelled()) {
 						return;
 					}
@@ -184,7 +188,6 @@ public class PushService {
 					subscription.feed().goLive(subscription, Math.max(cursor, page.newestId()));
 					return;
 				}
-				awaitRoomToWrite(connection);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -196,11 +199,11 @@ public class PushService {
 	}
 
 	/**
-	 * Waits, while the socket is open, until what waits to be written to it is small
-	 * enough for another page.
+	 * Waits, while the socket is open, until what waits to be written to it is under half
+	 * its bound, so that a long catch-up never closes it as too slow.
 	 */
-	private static void awaitRoomToWrite(RpcConnection connection) {
-		while (connection.isOpen() && connection.queuedBytes() > 64 * 1024) {
+	private void awaitRoomToWrite(RpcConnection connection) {
+		while (connection.isOpen() && connection.queuedBytes() > this.catchUpQueueLimit) {
 			try {
 				Thread.sleep(10);
 			}

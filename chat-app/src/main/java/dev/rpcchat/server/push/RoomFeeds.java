@@ -10,7 +10,6 @@ import dev.rpcchat.api.ChatService;
 import dev.rpcchat.api.Message;
 import dev.rpcchat.api.SubscriptionEnded;
 import dev.rpcchat.rpc.PreparedText;
-import dev.rpcchat.server.store.AppendListener;
 import dev.rpcchat.server.store.ChatStore;
 import dev.rpcchat.server.store.Names;
 import dev.rpcchat.server.user.UserRegistry;
@@ -20,7 +19,7 @@ import dev.rpcchat.server.user.UserRegistry;
  * told of every message appended to any room (through the store's wake-ups, which on
  * Redis come from every instance), it hands each to its room's feed, if the room has one.
  */
-final class RoomFeeds implements AppendListener {
+final class RoomFeeds {
 
 	/** How many messages one read of a catch-up takes. */
 	static final int PAGE = 100;
@@ -42,8 +41,13 @@ final class RoomFeeds implements AppendListener {
 		this.mapper = mapper;
 	}
 
-	@Override
-	public void appended(Message message) {
+	/**
+	 * Hands a message appended to any room to its room's feed, if the room has one: an
+	 * {@link dev.rpcchat.server.store.AppendListener} (not a bean of that type, which the
+	 * stores take one of).
+	 * @param message the message
+	 */
+	void appended(Message message) {
 		RoomFeed feed = this.feeds.get(Names.key(message.roomName()));
 		if (feed != null) {
 			feed.appended(message);

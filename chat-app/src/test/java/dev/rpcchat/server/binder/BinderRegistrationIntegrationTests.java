@@ -65,12 +65,12 @@ class BinderRegistrationIntegrationTests {
 				.contains("\"result\":[");
 			BinderService binder = binderClient(binderPort);
 			try (ConfigurableApplicationContext binderApp = startBinder(binderPort)) {
-				await().atMost(PATIENCE).untilAsserted(() -> assertThat(registeredPorts(binder)).hasSize(10));
+				await().atMost(PATIENCE).untilAsserted(() -> assertThat(registeredPorts(binder)).hasSize(13));
 				await().atMost(PATIENCE).untilAsserted(() -> assertThat(health(chatPort, "binder")).isEqualTo(200));
 			}
 			try (ConfigurableApplicationContext restartedBinderApp = startBinder(binderPort)) {
 				await().atMost(PATIENCE)
-					.untilAsserted(() -> assertThat(registeredPorts(binder)).hasSize(10).containsOnly(chatPort));
+					.untilAsserted(() -> assertThat(registeredPorts(binder)).hasSize(13).containsOnly(chatPort));
 			}
 		}
 	}
@@ -79,8 +79,8 @@ class BinderRegistrationIntegrationTests {
 			throws Exception {
 		int chatPort = port(chatApp);
 		List<String> procedures = BinderRegistrar.procedureNames(ChatService.class);
-		assertThat(procedures).hasSize(10).contains("register_user", "receive_messages").doesNotContain("rpc.discover");
-		await().atMost(PATIENCE).untilAsserted(() -> assertThat(binder.listProcedures()).hasSize(10));
+		assertThat(procedures).hasSize(13).contains("register_user", "receive_messages").doesNotContain("rpc.discover");
+		await().atMost(PATIENCE).untilAsserted(() -> assertThat(binder.listProcedures()).hasSize(13));
 		for (String procedure : procedures) {
 			ProcedureLocation location = binder.lookupProcedure(procedure);
 			assertThat(location.address()).isEqualTo("127.0.0.1");

@@ -3,6 +3,8 @@ package dev.rpcchat.rpc.ws;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.tomcat.websocket.server.WsSci;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -53,8 +55,9 @@ public class RpcWebSocketAutoConfiguration {
 
 	@Bean
 	RpcWebSocketHandler rpcWebSocketHandler(RpcDispatcher dispatcher, RpcWebSocketSettings settings,
-			ObjectProvider<RpcConnectionListener> listeners) {
-		return new RpcWebSocketHandler(dispatcher, settings, listeners.orderedStream().toList());
+			ObjectProvider<RpcConnectionListener> listeners, ObjectProvider<MeterRegistry> meterRegistry) {
+		return new RpcWebSocketHandler(dispatcher, settings, listeners.orderedStream().toList(),
+				meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 	@Bean

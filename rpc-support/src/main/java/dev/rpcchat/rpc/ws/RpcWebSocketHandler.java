@@ -8,6 +8,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +39,10 @@ import dev.rpcchat.rpc.RpcDispatcher;
  */
 final class RpcWebSocketHandler implements WebSocketHandler, SmartLifecycle {
 
+	static final String CONNECTIONS_GAUGE = "rpc.server.websocket.connections";
+
+	static final String CLOSES_COUNTER = "rpc.server.websocket.closes";
+
 	static final String CONNECTION_ATTRIBUTE = RpcWebSocketHandler.class.getName() + ".connection";
 
 	private static final Logger logger = LoggerFactory.getLogger(RpcWebSocketHandler.class);
@@ -56,11 +63,28 @@ final class RpcWebSocketHandler implements WebSocketHandler, SmartLifecycle {
 
 	private volatile boolean running;
 
-	RpcWebSocketHandler(RpcDispatcher dispatcher, RpcWebSocketSettings settings,
-			List<RpcConnectionListener> listeners) {
+	private final MeterRegistry meterRegistry;
+
+	RpcWebSocketHandler(RpcDispatcher dispatcher, RpcWebSocketSettings settings, List<RpcConnectionListener> listeners,
+			MeterRegistry meterRegistry) {
 		this.dispatcher = dispatcher;
 		this.settings = settings;
 		this.listeners = List.copyOf(listeners);
+		this.meterRegistry = meterRegistry;
+		Gauge.builder(CONNECTIONS_GAUGE, this.connections, Map::size)
+			.description("WebSockets open on /rpc")
+			.register(meterRegistry);
+	}
+
+	/**
+	 * Counts a socket the server closes, by close code ({@code 1013}: too slow).
+	 */
+	private void closedByServer(int code) {
+		Counter.builder(CLOSES_COUNTER)
+			.description("WebSockets closed by the server, by close code")
+			.tag("code", Integer.toString(code))
+			.register(this.meterRegistry)
+			.increment();
 	}
 
 	@Override
@@ -69,7 +93,8 @@ final class RpcWebSocketHandler implements WebSocketHandler, SmartLifecycle {
 			close(session, new CloseStatus(WebSocketRpcConnection.GOING_AWAY, "Shutting down"));
 			return;
 		}
-		WebSocketRpcConnection connection = new WebSocketRpcConnection((NativeWebSocketSession) session, this.settings);
+		WebSocketRpcConnection connection = new WebSocketRpcConnection((NativeWebSocketSession) session, this.settings,
+				this::closedByServer);
 		String token = bearerToken(session.getHandshakeHeaders());
 		if (token != null) {
 			connection.bind(token);

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
@@ -66,6 +67,8 @@ final class WebSocketRpcConnection implements RpcConnection {
 
 	private final int maxCallsInFlight;
 
+	private final IntConsumer closedByServer;
+
 	private final AtomicReference<String> token = new AtomicReference<>();
 
 	private final ConcurrentLinkedQueue<PreparedText> queue = new ConcurrentLinkedQueue<>();
@@ -93,8 +96,9 @@ final class WebSocketRpcConnection implements RpcConnection {
 
 	private long partialBytes;
 
-	WebSocketRpcConnection(NativeWebSocketSession session, RpcWebSocketSettings settings) {
+	WebSocketRpcConnection(NativeWebSocketSession session, RpcWebSocketSettings settings, IntConsumer closedByServer) {
 		this.session = session;
+		this.closedByServer = closedByServer;
 		Session nativeSession = session.getNativeSession(Session.class);
 		this.remote = nativeSession.getAsyncRemote();
 		this.tomcatSession = (nativeSession instanceof WsSession wsSession) ? wsSession : null;
@@ -312,6 +316,7 @@ final class WebSocketRpcConnection implements RpcConnection {
 			return;
 		}
 		this.closing = true;
+		this.closedByServer.accept(code);
 		// Closing writes a close frame, which may wait for a slow peer: never on the
 		// caller's thread.
 		Thread.ofVirtual().name("rpc-ws-close").start(() -> {
