@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,8 +15,6 @@ import static org.awaitility.Awaitility.await;
  * stopped, and the page carries on with the other one, missing nothing and showing
  * nothing twice.
  */
-@Disabled("chat-app on the Redis store does not start on h5-ws (two AppendListener beans, messageWaiters and "
-		+ "roomFeeds, for RedisStoreConfiguration.chatAppendedListenerContainer); passes once it does")
 class FailoverTests {
 
 	private static LocalRedis redis;
