@@ -32,6 +32,10 @@ class PageTests {
 			ChatPage page = new ChatPage(browser).open(system.pageUrl()).waitForSignIn();
 			assertThat(page.byId("sign-in").isDisplayed()).isTrue();
 			assertThat(page.byId("name-input").equals(browser.driver().switchTo().activeElement())).isTrue();
+			// new messages are announced to screen readers, politely
+			assertThat(page.byId("log").getDomAttribute("role")).isEqualTo("log");
+			assertThat(page.byId("log").getDomAttribute("aria-live")).isEqualTo("polite");
+			assertThat(page.byId("status").getDomAttribute("role")).isEqualTo("status");
 			assertThat(
 					page.script("return window.trustedTypes !== undefined && document.querySelector('#log') !== null"))
 				.isEqualTo(true);
