@@ -81,6 +81,7 @@ class BrowserChatTests {
 			carl.send(first, "two");
 			await().atMost(ChatPage.PATIENCE).until(() -> page.unread(first) == 2);
 			assertThat(page.unread(second)).isZero();
+			Screenshots.save(browser, "unread", false);
 			page.openRoom(first);
 			assertThat(page.unread(first)).isZero();
 			page.waitForMessage(carl.username() + ": two");

@@ -64,6 +64,7 @@ class PageTests {
 			assertThat(rendered.get(0)).isEqualTo(
 					"<img src=x onerror=alert(1)> U+001B[2JU+001B[31mred U+202EevilU+2066 U+0007 U+009B ok\nline two");
 			assertThat(rendered.get(1)).isEqualTo(6L);
+			Screenshots.save(browser, "control-characters", false);
 			assertThat(rendered.get(2)).isEqualTo(0L);
 			assertThat(rendered.get(3)).isEqualTo(false);
 		}
