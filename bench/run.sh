@@ -6,11 +6,13 @@
 #   ./mvnw -B -q -pl chat-api,rpc-support,binder-app,chat-app,bench install -DskipTests
 #   bench/run.sh                      # the whole set
 #   bench/run.sh noop send            # only some of: noop send redis redis-2 receive join delivery longpoll
+#                                     #   ws-fanout ws-hot ws-send
 #   (redis, redis-2: the send scenario on the Redis store, against a redis-server this script starts; needs
 #   `redis-server` on the PATH, e.g. apt-get install redis-server)
 #
 # Settings (environment): SERVER_CPU=0 BENCH_CPU=1 DURATION=20s WARMUP=30s OUT=bench/target/results/<time>
 #   REDIS_CPU=<SERVER_CPU> USERS=16 POLLERS=10000 POLL_ROOMS=10 DELIVERY_RATE=1000 JOIN_BIG=1000000 SEND_RATE=2000 LONGPOLL_HEAP=512m
+#   WS_SOCKETS=10000 WS_ROOMS=10 WS_HEAP=256m WS_HOT_SOCKETS=1000 WS_HOT_RATE=50
 #   PROFILE=1 (a JFR recording of each chat-app, in $OUT/<name>.jfr)
 #   SERVER_JAVA_OPTS="-Xms1g -Xmx1g -XX:+UseG1GC -XX:+AlwaysPreTouch" (the JVM flags of the no-op server and chat-app)
 set -euo pipefail
@@ -29,12 +31,19 @@ DELIVERY_RATE="${DELIVERY_RATE:-1000}"
 JOIN_BIG="${JOIN_BIG:-1000000}"
 SEND_RATE="${SEND_RATE:-2000}"
 LONGPOLL_HEAP="${LONGPOLL_HEAP:-512m}"
+WS_SOCKETS="${WS_SOCKETS:-10000}"
+WS_ROOMS="${WS_ROOMS:-10}"
+WS_HEAP="${WS_HEAP:-256m}"
+WS_HOT_SOCKETS="${WS_HOT_SOCKETS:-1000}"
+WS_HOT_RATE="${WS_HOT_RATE:-50}"
 OUT="${OUT:-bench/target/results/$(date -u +%Y%m%dT%H%M%SZ)}"
 if (($# > 0)); then
 	SCENARIOS=("$@")
 else
-	SCENARIOS=(noop send redis redis-2 receive join delivery longpoll)
+	SCENARIOS=(noop send redis redis-2 receive join delivery longpoll ws-fanout ws-hot ws-send)
 fi
+# Each socket of the WebSocket scenarios is a file descriptor in the load generator and in chat-app.
+ulimit -n "$(ulimit -Hn)" 2> /dev/null || ulimit -n 65536 2> /dev/null || true
 
 # The same JVM flags for the no-op server and chat-app, so the ratio compares the code, not the settings
 # (SERVER_JAVA_OPTS replaces them, e.g. to try another collector).
@@ -358,8 +367,31 @@ if has longpoll; then
 	stop_last
 fi
 
+# WebSocket push: many subscribed sockets at a small heap (the bench reports the server's heap after a full GC, through
+# jcmd), and one hot room; then the request/response calls over sockets, next to their HTTP figures above.
+if has ws-fanout; then
+	start_chat chat-ws-fanout "-Xmx$WS_HEAP" -XX:+UseG1GC -XX:+HeapDumpOnOutOfMemoryError \
+		"-XX:HeapDumpPath=$OUT/chat-ws-fanout.hprof" -- --server.tomcat.max-connections=20000
+	bench ws-fanout --scenario ws-fanout --users "$WS_SOCKETS" --rooms "$WS_ROOMS"
+	stop_last
+fi
+
+if has ws-hot; then
+	start_chat chat-ws-hot "${SERVER_JVM[@]}" -- "${UNLIMITED[@]}"
+	bench ws-hot --scenario ws-hot --users "$WS_HOT_SOCKETS" --rooms 1 --rate "$WS_HOT_RATE"
+	echo "(the server CPU line is per delivery: the first series above)" | tee -a "$OUT/ws-hot.txt"
+	stop_last
+fi
+
+if has ws-send; then
+	start_chat chat-ws-send "${SERVER_JVM[@]}" -- "${UNLIMITED[@]}"
+	bench ws-send --scenario ws-send --users "$USERS" --rooms 1 $(ceiling)
+	bench ws-receive --scenario ws-receive --users "$USERS" --rooms 1 $(ceiling)
+	stop_last
+fi
+
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
-for name in machine noop noop-jdk-client send send-open redis redis-2 receive join-100 join-big rejoin-100 rejoin-big delivery delivery-1-receiver longpoll; do
+for name in machine noop noop-jdk-client send send-open redis redis-2 receive join-100 join-big rejoin-100 rejoin-big delivery delivery-1-receiver longpoll ws-fanout ws-hot ws-send ws-receive; do
 	if [[ -f "$OUT/$name.txt" ]]; then
 		cat "$OUT/$name.txt"
 		echo

@@ -42,7 +42,8 @@ record BenchOptions(URI binder, URI target, Scenario scenario, int users, int ro
 			       java -jar bench-exec.jar --serve-noop [--binder URL] [--server.port=0 ...]
 			  --binder URL       binder endpoint (default http://localhost:5000/rpc)
 			  --target URL       call this JSON-RPC endpoint instead of looking it up in the binder
-			  --scenario NAME    send | receive | join | delivery | longpoll | noop (default send)
+			  --scenario NAME    send | receive | join | delivery | longpoll | noop | ws-fanout | ws-hot
+			                     | ws-send | ws-receive (default send)
 			  --users N          simulated users (default 16)
 			  --rooms N          rooms the users are spread over (default 1)
 			  --duration D       measured time, e.g. 20s, 2m, 500ms (default 20s)
@@ -251,10 +252,29 @@ record BenchOptions(URI binder, URI target, Scenario scenario, int users, int ro
 		LONGPOLL,
 
 		/** The no-op method of the ceiling server. */
-		NOOP;
+		NOOP,
+
+		/**
+		 * {@code --users} WebSockets subscribed, spread over {@code --rooms}, one message
+		 * per room per second (or {@code --rate} in total): delivery latency, lost,
+		 * doubled, out of order, the server's heap.
+		 */
+		WS_FANOUT,
+
+		/**
+		 * As {@code ws-fanout}, in one room at 50 messages/s: the server's CPU per
+		 * delivery.
+		 */
+		WS_HOT,
+
+		/** Closed or open loop {@code send_message} over WebSockets. */
+		WS_SEND,
+
+		/** Closed or open loop {@code receive_messages} over WebSockets. */
+		WS_RECEIVE;
 
 		String wireName() {
-			return name().toLowerCase(Locale.ROOT);
+			return name().toLowerCase(Locale.ROOT).replace('_', '-');
 		}
 
 		static Scenario of(String value) {

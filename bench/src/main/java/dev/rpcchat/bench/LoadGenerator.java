@@ -62,7 +62,7 @@ public final class LoadGenerator {
 	/**
 	 * Starts and stops the CPU clocks of the server and of this process together.
 	 */
-	private ProcessCpu.Clocks clocks() {
+	ProcessCpu.Clocks clocks() {
 		return new ProcessCpu.Clocks(this.serverCpu, this.ownCpu);
 	}
 
@@ -111,6 +111,8 @@ public final class LoadGenerator {
 			case JOIN -> runJoin();
 			case DELIVERY -> runDelivery();
 			case LONGPOLL -> runLongPoll();
+			case WS_FANOUT, WS_HOT -> new WebSocketScenarios(this, this.options).fanOut();
+			case WS_SEND, WS_RECEIVE -> new WebSocketScenarios(this, this.options).requests();
 		};
 		for (Path baseline : this.options.compareWith()) {
 			report = report.comparedWith(LatencyReport.Baseline.read(baseline));
@@ -350,7 +352,7 @@ public final class LoadGenerator {
 		return report(series, notes);
 	}
 
-	private LatencyReport report(List<LatencyReport.Series> series, List<String> notes) {
+	LatencyReport report(List<LatencyReport.Series> series, List<String> notes) {
 		return report(series, notes, null);
 	}
 
@@ -376,7 +378,7 @@ public final class LoadGenerator {
 	 * Finds the server of a procedure as a client would: {@code lookup_procedure} at the
 	 * binder, unless {@code --target} names it.
 	 */
-	private URI locate(String procedure) throws RpcCallException {
+	URI locate(String procedure) throws RpcCallException {
 		URI endpoint = this.servers.locate(procedure);
 		if (this.options.target() == null) {
 			say("%s is served at %s (from the binder at %s)", procedure, endpoint, this.options.binder());
@@ -390,7 +392,7 @@ public final class LoadGenerator {
 		return new RpcClient(transport);
 	}
 
-	private List<String> rooms(String kind) {
+	List<String> rooms(String kind) {
 		List<String> rooms = new ArrayList<>();
 		for (int i = 0; i < this.options.rooms(); i++) {
 			rooms.add("bench-" + this.runId + "-" + kind + "-" + i);
@@ -402,7 +404,7 @@ public final class LoadGenerator {
 	 * Registers users, each on its own connection, and has user {@code i} join room
 	 * {@code i % rooms} (creating the rooms first).
 	 */
-	private List<SimulatedUser> signUp(URI endpoint, String prefix, int count, List<String> rooms) throws Exception {
+	List<SimulatedUser> signUp(URI endpoint, String prefix, int count, List<String> rooms) throws Exception {
 		long started = System.nanoTime();
 		SimulatedUser[] users = new SimulatedUser[count];
 		for (int i = 0; i < count; i++) {
@@ -443,7 +445,7 @@ public final class LoadGenerator {
 		closeAll(fillers);
 	}
 
-	private void parallel(int count, IndexedTask task) throws Exception {
+	void parallel(int count, IndexedTask task) throws Exception {
 		Semaphore permits = new Semaphore(SETUP_CONCURRENCY);
 		AtomicReference<Exception> failure = new AtomicReference<>();
 		List<Thread> threads = new ArrayList<>(count);
@@ -472,16 +474,20 @@ public final class LoadGenerator {
 		}
 	}
 
-	private void say(String format, Object... args) {
+	PrintStream progress() {
+		return this.progress;
+	}
+
+	void say(String format, Object... args) {
 		this.progress.printf(Locale.ROOT, format + "%n", args);
 	}
 
-	private static void closeAll(List<SimulatedUser> users) {
+	static void closeAll(List<SimulatedUser> users) {
 		users.forEach(SimulatedUser::close);
 	}
 
 	@FunctionalInterface
-	private interface IndexedTask {
+	interface IndexedTask {
 
 		void run(int index) throws Exception;
 

@@ -96,6 +96,22 @@ class BenchSmokeIntegrationTests {
 	}
 
 	@Test
+	void pushesToSubscribedWebSocketsWithNothingLostDoubledOrOutOfOrder() throws Exception {
+		for (String scenario : List.of("ws-fanout", "ws-hot")) {
+			LatencyReport report = run("--scenario", scenario, "--users", "20", "--rooms", "2", "--rate", "20");
+			assertSucceeded(report, "delivery (from send return)");
+			assertThat(report.notes())
+				.anySatisfy((note) -> assertThat(note).contains("0 lost, 0 doubled, 0 out of order"));
+		}
+	}
+
+	@Test
+	void callsOverWebSockets() throws Exception {
+		assertSucceeded(run("--scenario", "ws-send", "--users", "2"), "send_message (WebSocket)");
+		assertSucceeded(run("--scenario", "ws-receive", "--users", "2"), "receive_messages (WebSocket)");
+	}
+
+	@Test
 	void worksThroughTheJdkHttpClientToo() throws Exception {
 		assertSucceeded(run("--scenario", "send", "--users", "2", "--client", "jdk"), "send_message");
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,6 +21,7 @@ import dev.rpcchat.server.user.UserRegistry;
  * and messages pushed to subscribed sockets.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ChatWebProperties.class)
 class PushConfiguration {
 
 	@Bean

@@ -10,9 +10,9 @@ class BinderRegistrarTests {
 
 	@Test
 	void readsEveryProcedureNameFromTheContractAnnotations() {
-		assertThat(BinderRegistrar.procedureNames(ChatService.class)).containsExactly("create_room", "heartbeat",
-				"join_room", "leave_room", "list_rooms", "list_users", "receive_messages", "register_user",
-				"send_message", "unregister_user");
+		assertThat(BinderRegistrar.procedureNames(ChatService.class)).containsExactly("authenticate", "create_room",
+				"heartbeat", "join_room", "leave_room", "list_rooms", "list_users", "receive_messages", "register_user",
+				"send_message", "subscribe", "unregister_user", "unsubscribe");
 	}
 
 	@Test
