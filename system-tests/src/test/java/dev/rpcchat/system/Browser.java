@@ -31,6 +31,14 @@ final class Browser implements AutoCloseable {
 			+ "'apt-get install chromium chromium-driver' (or set CHROME_BIN and CHROMEDRIVER to a Chrome or Chromium "
 			+ "and its matching chromedriver).";
 
+	// The page's media and viewport are set through chromedriver's executeCdpCommand,
+	// which needs no
+	// version-specific selenium-devtools module: without one Selenium warns at every
+	// start. Held here, since
+	// java.util.logging keeps loggers only weakly.
+	private static final java.util.logging.Logger cdpVersionFinder = quiet(
+			"org.openqa.selenium.devtools.CdpVersionFinder");
+
 	private final ChromeDriver driver;
 
 	private final Path profile;
@@ -104,6 +112,12 @@ final class Browser implements AutoCloseable {
 		Browser browser = new Browser(driver, profile);
 		browser.emulate(width, height, dark);
 		return browser;
+	}
+
+	private static java.util.logging.Logger quiet(String name) {
+		java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+		logger.setLevel(Level.SEVERE);
+		return logger;
 	}
 
 	private void emulate(int width, int height, boolean dark) {
