@@ -1,10 +1,12 @@
 package dev.rpcchat.binder;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.rpcchat.api.BinderService;
 import dev.rpcchat.api.ChatException;
@@ -29,6 +31,12 @@ class DefaultBinderService implements BinderService {
 
 	static final int MAX_ADDRESS_LENGTH = 253;
 
+	static final Set<String> SCHEMES = Set.of("http", "https");
+
+	private static final BigInteger MIN_PORT = BigInteger.ONE;
+
+	private static final BigInteger MAX_PORT = BigInteger.valueOf(65535);
+
 	private static final Logger logger = LoggerFactory.getLogger(DefaultBinderService.class);
 
 	private final ProcedureRegistry registry;
@@ -41,24 +49,26 @@ class DefaultBinderService implements BinderService {
 	}
 
 	@Override
-	public boolean registerProcedure(String procedureName, String address, long port, Integer ttlSeconds) {
+	public boolean registerProcedure(String procedureName, String address, BigInteger port, Integer ttlSeconds,
+			String scheme) {
 		if (ttlSeconds != null && ttlSeconds <= 0) {
 			throw new InvalidParamsException("ttl_seconds must be a positive whole number of seconds.");
 		}
 		checkToken("register");
-		checkEndpoint(procedureName, address, port);
+		int validPort = checkEndpoint(procedureName, address, port);
+		String validScheme = checkScheme(scheme);
 		Duration ttl = (ttlSeconds != null) ? Duration.ofSeconds(ttlSeconds) : null;
-		Registration registration = this.registry.register(procedureName, address, (int) port, ttl);
-		logger.debug("Registered {} at {}:{} until {}", procedureName, address, port,
+		Registration registration = this.registry.register(procedureName, address, validPort, validScheme, ttl);
+		logger.debug("Registered {} at {}://{}:{} until {}", procedureName, validScheme, address, port,
 				registration.isPermanent() ? "unregistered" : registration.expiresAt());
 		return true;
 	}
 
 	@Override
-	public boolean unregisterProcedure(String procedureName, String address, long port) {
+	public boolean unregisterProcedure(String procedureName, String address, BigInteger port) {
 		checkToken("unregister");
-		checkEndpoint(procedureName, address, port);
-		boolean removed = this.registry.unregister(procedureName, address, (int) port);
+		int validPort = checkEndpoint(procedureName, address, port);
+		boolean removed = this.registry.unregister(procedureName, address, validPort);
 		logger.debug("Unregistered {} at {}:{}: {}", procedureName, address, port, removed ? "removed" : "absent");
 		return removed;
 	}
@@ -89,7 +99,11 @@ class DefaultBinderService implements BinderService {
 		}
 	}
 
-	private static void checkEndpoint(String procedureName, String address, long port) {
+	/**
+	 * Checks an endpoint.
+	 * @return the port, now known to fit
+	 */
+	private static int checkEndpoint(String procedureName, String address, BigInteger port) {
 		if (!isValidText(procedureName, MAX_PROCEDURE_NAME_LENGTH)) {
 			throw invalidEndpoint("The procedure name must be 1 to " + MAX_PROCEDURE_NAME_LENGTH
 					+ " characters without spaces or control characters.", "procedure_name");
@@ -98,16 +112,31 @@ class DefaultBinderService implements BinderService {
 			throw invalidEndpoint("The address must be a host name or IP address of 1 to " + MAX_ADDRESS_LENGTH
 					+ " characters without spaces or control characters.", "address");
 		}
-		if (port < 1 || port > 65535) {
+		if (port.compareTo(MIN_PORT) < 0 || port.compareTo(MAX_PORT) > 0) {
 			throw invalidEndpoint("The port must be between 1 and 65535.", "port");
 		}
+		return port.intValueExact();
+	}
+
+	private static String checkScheme(String scheme) {
+		if (scheme == null) {
+			return ProcedureLocation.DEFAULT_SCHEME;
+		}
+		if (!SCHEMES.contains(scheme)) {
+			throw invalidEndpoint("The scheme must be \"http\" or \"https\".", "scheme");
+		}
+		return scheme;
 	}
 
 	private static boolean isValidText(String text, int maxLength) {
 		if (text == null || text.isEmpty() || text.length() > maxLength) {
 			return false;
 		}
-		return text.codePoints().noneMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c));
+		// codePoints() yields an unpaired surrogate as itself: it could be stored but not
+		// written back as JSON, which would break list_procedures for everyone
+		return text.codePoints()
+			.noneMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c)
+					|| (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE));
 	}
 
 	private static ChatException invalidEndpoint(String message, String param) {

@@ -38,16 +38,17 @@ class ProcedureRegistry {
 
 	/**
 	 * Registers a provider, or renews it; the latest registration decides whether it is
-	 * permanent or a lease.
+	 * permanent or a lease, and its scheme.
 	 * @param procedureName the procedure's wire name
 	 * @param address the provider's address
 	 * @param port the provider's port
+	 * @param scheme {@code http} or {@code https}
 	 * @param ttl the lease, or {@code null} for a permanent entry
 	 * @return the registration as now held
 	 */
-	Registration register(String procedureName, String address, int port, Duration ttl) {
+	Registration register(String procedureName, String address, int port, String scheme, Duration ttl) {
 		Instant expiresAt = (ttl != null) ? this.clock.instant().plus(ttl) : null;
-		Registration registration = new Registration(procedureName, address, port, expiresAt);
+		Registration registration = new Registration(procedureName, address, port, scheme, expiresAt);
 		this.providersByName.compute(procedureName,
 				(name, providers) -> (providers != null) ? providers.with(registration) : Providers.of(registration));
 		return registration;

@@ -13,13 +13,15 @@ import dev.rpcchat.api.ProcedureLocation;
  * @param procedureName the procedure's wire name
  * @param address the provider's host name or IP address
  * @param port the provider's port
+ * @param scheme {@code http} or {@code https}
  * @param expiresAt when the lease ends, or {@code null} for a permanent entry
  */
-record Registration(String procedureName, String address, int port, Instant expiresAt) {
+record Registration(String procedureName, String address, int port, String scheme, Instant expiresAt) {
 
 	Registration {
 		Objects.requireNonNull(procedureName, "procedureName");
 		Objects.requireNonNull(address, "address");
+		Objects.requireNonNull(scheme, "scheme");
 	}
 
 	boolean isLiveAt(Instant now) {
@@ -35,11 +37,11 @@ record Registration(String procedureName, String address, int port, Instant expi
 	}
 
 	ProcedureEntry toEntry() {
-		return new ProcedureEntry(this.procedureName, this.address, this.port, this.expiresAt);
+		return new ProcedureEntry(this.procedureName, this.address, this.port, this.scheme, this.expiresAt);
 	}
 
 	ProcedureLocation toLocation() {
-		return new ProcedureLocation(this.procedureName, this.address, this.port);
+		return new ProcedureLocation(this.procedureName, this.address, this.port, this.scheme);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -49,6 +50,26 @@ class BinderApplicationTests {
 	}
 
 	@Test
+	void warnsOnceAtStartThatAnyoneCanRegisterWhenItHasNoToken(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BinderApplication.class)
+			.run("--server.port=0")) {
+			assertThat(warnings(output)).singleElement()
+				.asString()
+				.contains("anyone who can reach this binder can register procedures")
+				.contains("--binder.token=");
+		}
+	}
+
+	@Test
+	void doesNotWarnWhenItHasAToken(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BinderApplication.class)
+			.run("--server.port=0", "--binder.token=s3cret")) {
+			assertThat(output).contains("Binder listening on");
+			assertThat(warnings(output)).isEmpty();
+		}
+	}
+
+	@Test
 	void failsClearlyWhenItsPortIsTaken() throws IOException {
 		// the failure is provoked: its report is asserted here, not printed amid a green
 		// build
@@ -79,6 +100,10 @@ class BinderApplicationTests {
 				logger.setAdditive(true);
 			}
 		}
+	}
+
+	private static List<String> warnings(CapturedOutput output) {
+		return output.getOut().lines().filter((line) -> line.contains(" WARN ")).toList();
 	}
 
 	private static String get(int port, String path) throws Exception {

@@ -1,10 +1,12 @@
 package dev.rpcchat.binder;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,7 +103,7 @@ class BinderIntegrationTests {
 		JsonNode entries = this.client.result("list_procedures", null);
 		assertThat(entries).hasSize(3);
 		assertThat(entries.get(0).toString()).isEqualTo(
-				"{\"procedure_name\":\"join_room\",\"address\":\"127.0.0.1\",\"port\":7000,\"expires_at\":null}");
+				"{\"procedure_name\":\"join_room\",\"address\":\"127.0.0.1\",\"port\":7000,\"scheme\":\"http\",\"expires_at\":null}");
 		assertThat(entries.get(1).get("expires_at").asText())
 			.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
 		assertThat(entries.get(2).get("procedure_name").asText()).isEqualTo("send_message");
@@ -113,7 +115,7 @@ class BinderIntegrationTests {
 		register("join_room", "10.1.2.3", 7000, 30);
 		JsonNode byName = this.client.result("lookup_procedure", Map.of("procedure_name", "join_room"));
 		assertThat(byName.toString())
-			.isEqualTo("{\"procedure_name\":\"join_room\",\"address\":\"10.1.2.3\",\"port\":7000}");
+			.isEqualTo("{\"procedure_name\":\"join_room\",\"address\":\"10.1.2.3\",\"port\":7000,\"scheme\":\"http\"}");
 		JsonNode byPosition = this.client.result("lookup_procedure", List.of("join_room"));
 		assertThat(byPosition).isEqualTo(byName);
 	}
@@ -224,8 +226,17 @@ class BinderIntegrationTests {
 				arguments("port as an object", named("join_room", "127.0.0.1", Map.of("n", 1), null), -32602),
 				arguments("port beyond int", named("join_room", "127.0.0.1", 99_999_999_999L, null), 2002),
 				arguments("port beyond any integer type",
-						named("join_room", "127.0.0.1", new java.math.BigInteger("99999999999999999999"), null),
-						-32602),
+						named("join_room", "127.0.0.1", new BigInteger("99999999999999999999"), null), 2002),
+				arguments("port 2^63", named("join_room", "127.0.0.1", BigInteger.TWO.pow(63), null), 2002),
+				arguments("port -2^63 - 1",
+						named("join_room", "127.0.0.1", BigInteger.TWO.pow(63).negate().subtract(BigInteger.ONE), null),
+						2002),
+				arguments("port of 300 digits by position", List.of("join_room", "127.0.0.1", BigInteger.TEN.pow(300)),
+						2002),
+				arguments("port as an exponent", named("join_room", "127.0.0.1", 7e3, null), -32602),
+				arguments("scheme ftp", withScheme("ftp"), 2002), arguments("scheme HTTPS", withScheme("HTTPS"), 2002),
+				arguments("empty scheme", withScheme(""), 2002), arguments("scheme as a number", withScheme(1), -32602),
+				arguments("scheme as an array", withScheme(List.of("http")), -32602),
 				arguments("procedure_name as an object", named(Map.of("a", 1), "127.0.0.1", 7001, null), -32602),
 				arguments("procedure_name as an array", named(List.of("a"), "127.0.0.1", 7001, null), -32602),
 				arguments("ttl_seconds 0", named("join_room", "127.0.0.1", 7001, 0), -32602),
@@ -237,8 +248,50 @@ class BinderIntegrationTests {
 				arguments("unknown parameter",
 						Map.of("procedure_name", "join_room", "address", "127.0.0.1", "port", 7001, "weight", 3),
 						-32602),
-				arguments("too few positional params", List.of("join_room", "127.0.0.1"), -32602),
-				arguments("too many positional params", List.of("join_room", "127.0.0.1", 7001, 30, 1), -32602));
+				arguments("too few positional params", List.of("join_room", "127.0.0.1"), -32602), arguments(
+						"too many positional params", List.of("join_room", "127.0.0.1", 7001, 30, "http", 1), -32602));
+	}
+
+	@Test
+	void registersAnHttpsProviderAndLookupsAndListingsSayHttps() {
+		Map<String, Object> params = named("join_room", "10.1.2.3", 7443, 30);
+		params.put("scheme", "https");
+		assertThat(this.client.result("register_procedure", params).asBoolean()).isTrue();
+		assertThat(this.client.result("lookup_procedure", List.of("join_room")).toString()).isEqualTo(
+				"{\"procedure_name\":\"join_room\",\"address\":\"10.1.2.3\",\"port\":7443,\"scheme\":\"https\"}");
+		assertThat(this.client.result("list_procedures", null).get(0).get("scheme").asText()).isEqualTo("https");
+	}
+
+	@Test
+	void schemeIsOptionalByPositionAndNullMeansHttp() {
+		this.client.result("register_procedure", List.of("join_room", "127.0.0.1", 7000, 30, "https"));
+		this.client.result("register_procedure", Arrays.asList("leave_room", "127.0.0.1", 7000, null, null));
+		assertThat(schemes()).containsExactly("join_room@127.0.0.1:7000 https", "leave_room@127.0.0.1:7000 http");
+	}
+
+	@Test
+	void latestRegistrationOfAnEndpointDecidesItsScheme() {
+		this.client.result("register_procedure", List.of("join_room", "127.0.0.1", 7000, 30, "https"));
+		this.client.result("register_procedure", List.of("join_room", "127.0.0.1", 7000, 30));
+		assertThat(schemes()).containsExactly("join_room@127.0.0.1:7000 http");
+		this.client.result("register_procedure", List.of("join_room", "127.0.0.1", 7000, 30, "https"));
+		assertThat(schemes()).containsExactly("join_room@127.0.0.1:7000 https");
+		assertThat(this.client.result("lookup_procedure", List.of("join_room")).get("scheme").asText())
+			.isEqualTo("https");
+		assertThat(this.client.result("unregister_procedure", List.of("join_room", "127.0.0.1", 7000)).asBoolean())
+			.isTrue();
+		assertThat(schemes()).isEmpty();
+	}
+
+	@Test
+	void aLoneSurrogateInARegistrationIsRefusedAndListingsKeepWorking() {
+		register("join_room", "127.0.0.1", 7000, null);
+		String body = "{\"jsonrpc\":\"2.0\",\"method\":\"register_procedure\","
+				+ "\"params\":[\"\\ud800\",\"\\ud800\",7001],\"id\":1}";
+		// refused as a bad endpoint, or earlier as a bad string parameter
+		assertThat(this.client.post(body, null).get("error").get("code").asInt()).isIn(2002, -32602);
+		assertThat(listed()).containsExactly("join_room@127.0.0.1:7000 until null");
+		assertThat(this.client.result("lookup_procedure", List.of("join_room")).get("port").asInt()).isEqualTo(7000);
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -256,6 +309,7 @@ class BinderIntegrationTests {
 				arguments("empty address", List.of("join_room", "", 7000), 2002),
 				arguments("port 70000", List.of("join_room", "127.0.0.1", 70000), 2002),
 				arguments("port as text", List.of("join_room", "127.0.0.1", "x"), -32602),
+				arguments("port 2^64", List.of("join_room", "127.0.0.1", BigInteger.TWO.pow(64)), 2002),
 				arguments("missing port", Map.of("procedure_name", "join_room", "address", "127.0.0.1"), -32602));
 	}
 
@@ -377,6 +431,15 @@ class BinderIntegrationTests {
 		return entries;
 	}
 
+	private List<String> schemes() {
+		List<String> entries = new ArrayList<>();
+		for (JsonNode entry : this.client.result("list_procedures", null)) {
+			entries.add(entry.get("procedure_name").asText() + "@" + entry.get("address").asText() + ":"
+					+ entry.get("port").asInt() + " " + entry.get("scheme").asText());
+		}
+		return entries;
+	}
+
 	private static String wire(Instant instant) {
 		return DateTimeFormatter.ofPattern(WireFormat.TIMESTAMP_PATTERN).withZone(ZoneOffset.UTC).format(instant);
 	}
@@ -389,6 +452,12 @@ class BinderIntegrationTests {
 		if (ttlSeconds != null) {
 			params.put("ttl_seconds", ttlSeconds);
 		}
+		return params;
+	}
+
+	private static Map<String, Object> withScheme(Object scheme) {
+		Map<String, Object> params = named("join_room", "127.0.0.1", 7001, null);
+		params.put("scheme", scheme);
 		return params;
 	}
 

@@ -27,16 +27,16 @@ class ProcedureRegistryTests {
 
 	@Test
 	void registersPermanentEntryWithoutExpiry() {
-		this.registry.register("join_room", "10.0.0.1", 7000, null);
+		this.registry.register("join_room", "10.0.0.1", 7000, "http", null);
 		this.clock.advance(Duration.ofDays(365));
-		assertThat(this.registry.list()).containsExactly(new Registration("join_room", "10.0.0.1", 7000, null));
+		assertThat(this.registry.list()).containsExactly(new Registration("join_room", "10.0.0.1", 7000, "http", null));
 	}
 
 	@Test
 	void reRegisteringRenewsTheLeaseWithoutDuplicating() {
-		this.registry.register("join_room", "10.0.0.1", 7000, LEASE);
+		this.registry.register("join_room", "10.0.0.1", 7000, "http", LEASE);
 		this.clock.advance(Duration.ofSeconds(20));
-		this.registry.register("join_room", "10.0.0.1", 7000, LEASE);
+		this.registry.register("join_room", "10.0.0.1", 7000, "http", LEASE);
 		this.clock.advance(Duration.ofSeconds(20));
 		assertThat(this.registry.list()).singleElement()
 			.extracting(Registration::expiresAt)
@@ -45,18 +45,18 @@ class ProcedureRegistryTests {
 
 	@Test
 	void latestRegistrationDecidesBetweenPermanentAndLease() {
-		this.registry.register("join_room", "10.0.0.1", 7000, LEASE);
-		this.registry.register("join_room", "10.0.0.1", 7000, null);
+		this.registry.register("join_room", "10.0.0.1", 7000, "http", LEASE);
+		this.registry.register("join_room", "10.0.0.1", 7000, "http", null);
 		this.clock.advance(Duration.ofMinutes(5));
 		assertThat(this.registry.list()).singleElement().extracting(Registration::isPermanent).isEqualTo(true);
-		this.registry.register("join_room", "10.0.0.1", 7000, LEASE);
+		this.registry.register("join_room", "10.0.0.1", 7000, "http", LEASE);
 		this.clock.advance(Duration.ofMinutes(1));
 		assertThat(this.registry.list()).isEmpty();
 	}
 
 	@Test
 	void expiredLeaseIsInvisibleBeforeAnySweep() {
-		this.registry.register("join_room", "10.0.0.1", 7000, LEASE);
+		this.registry.register("join_room", "10.0.0.1", 7000, "http", LEASE);
 		this.clock.advance(LEASE);
 		assertThat(this.registry.lookup("join_room")).isEmpty();
 		assertThat(this.registry.list()).isEmpty();
@@ -64,8 +64,8 @@ class ProcedureRegistryTests {
 
 	@Test
 	void lookupSkipsExpiredProviders() {
-		this.registry.register("join_room", "10.0.0.1", 7000, LEASE);
-		this.registry.register("join_room", "10.0.0.2", 7000, Duration.ofMinutes(5));
+		this.registry.register("join_room", "10.0.0.1", 7000, "http", LEASE);
+		this.registry.register("join_room", "10.0.0.2", 7000, "http", Duration.ofMinutes(5));
 		this.clock.advance(Duration.ofMinutes(1));
 		for (int i = 0; i < 5; i++) {
 			assertThat(this.registry.lookup("join_room")).get().extracting(Registration::address).isEqualTo("10.0.0.2");
@@ -74,8 +74,8 @@ class ProcedureRegistryTests {
 
 	@Test
 	void unregisterRemovesOnlyThatEndpoint() {
-		this.registry.register("join_room", "10.0.0.1", 7000, null);
-		this.registry.register("join_room", "10.0.0.1", 7001, null);
+		this.registry.register("join_room", "10.0.0.1", 7000, "http", null);
+		this.registry.register("join_room", "10.0.0.1", 7001, "http", null);
 		assertThat(this.registry.unregister("join_room", "10.0.0.1", 7000)).isTrue();
 		assertThat(this.registry.unregister("join_room", "10.0.0.1", 7000)).isFalse();
 		assertThat(this.registry.unregister("leave_room", "10.0.0.1", 7001)).isFalse();
@@ -84,7 +84,7 @@ class ProcedureRegistryTests {
 
 	@Test
 	void unregisteringAnExpiredLeaseRemovesItButAnswersFalse() {
-		this.registry.register("join_room", "10.0.0.1", 7000, LEASE);
+		this.registry.register("join_room", "10.0.0.1", 7000, "http", LEASE);
 		this.clock.advance(LEASE);
 		assertThat(this.registry.unregister("join_room", "10.0.0.1", 7000)).isFalse();
 		assertThat(this.registry.expired(this.clock.instant())).isEmpty();
@@ -92,10 +92,10 @@ class ProcedureRegistryTests {
 
 	@Test
 	void listIsSortedByNameAddressAndPort() {
-		this.registry.register("send_message", "10.0.0.2", 7000, null);
-		this.registry.register("join_room", "10.0.0.2", 7000, null);
-		this.registry.register("join_room", "10.0.0.1", 7001, null);
-		this.registry.register("join_room", "10.0.0.1", 7000, null);
+		this.registry.register("send_message", "10.0.0.2", 7000, "http", null);
+		this.registry.register("join_room", "10.0.0.2", 7000, "http", null);
+		this.registry.register("join_room", "10.0.0.1", 7001, "http", null);
+		this.registry.register("join_room", "10.0.0.1", 7000, "http", null);
 		assertThat(this.registry.list()).extracting((r) -> r.procedureName() + "@" + r.address() + ":" + r.port())
 			.containsExactly("join_room@10.0.0.1:7000", "join_room@10.0.0.1:7001", "join_room@10.0.0.2:7000",
 					"send_message@10.0.0.2:7000");
@@ -103,9 +103,9 @@ class ProcedureRegistryTests {
 
 	@Test
 	void lookupHandsOutProvidersRoundRobin() {
-		this.registry.register("join_room", "10.0.0.1", 7000, null);
-		this.registry.register("join_room", "10.0.0.2", 7000, null);
-		this.registry.register("join_room", "10.0.0.3", 7000, null);
+		this.registry.register("join_room", "10.0.0.1", 7000, "http", null);
+		this.registry.register("join_room", "10.0.0.2", 7000, "http", null);
+		this.registry.register("join_room", "10.0.0.3", 7000, "http", null);
 		List<String> picked = new ArrayList<>();
 		for (int i = 0; i < 6; i++) {
 			picked.add(this.registry.lookup("join_room").orElseThrow().address());
@@ -115,13 +115,13 @@ class ProcedureRegistryTests {
 
 	@Test
 	void expiredCollectsOnlyExpiredLeasesAndRemoveSparesRenewedOnes() {
-		this.registry.register("join_room", "10.0.0.1", 7000, LEASE);
-		this.registry.register("join_room", "10.0.0.2", 7000, LEASE);
-		this.registry.register("join_room", "10.0.0.3", 7000, null);
+		this.registry.register("join_room", "10.0.0.1", 7000, "http", LEASE);
+		this.registry.register("join_room", "10.0.0.2", 7000, "http", LEASE);
+		this.registry.register("join_room", "10.0.0.3", 7000, "http", null);
 		this.clock.advance(Duration.ofMinutes(1));
 		List<Registration> expired = this.registry.expired(this.clock.instant());
 		assertThat(expired).extracting(Registration::address).containsExactlyInAnyOrder("10.0.0.1", "10.0.0.2");
-		this.registry.register("join_room", "10.0.0.2", 7000, LEASE);
+		this.registry.register("join_room", "10.0.0.2", 7000, "http", LEASE);
 		assertThat(expired.stream().filter(this.registry::remove).count()).isOne();
 		assertThat(this.registry.list()).extracting(Registration::address).containsExactly("10.0.0.2", "10.0.0.3");
 	}
@@ -141,8 +141,8 @@ class ProcedureRegistryTests {
 					for (int i = 0; i < endpointsPerThread; i++) {
 						String name = "procedure_" + (i % 10);
 						int port = 1000 + thread * endpointsPerThread + i;
-						this.registry.register(name, "10.0.0.1", port, LEASE);
-						this.registry.register(name, "10.0.0.1", port, LEASE);
+						this.registry.register(name, "10.0.0.1", port, "http", LEASE);
+						this.registry.register(name, "10.0.0.1", port, "http", LEASE);
 						this.registry.lookup(name);
 						if (i % 2 == 0) {
 							this.registry.unregister(name, "10.0.0.1", port);
@@ -166,9 +166,9 @@ class ProcedureRegistryTests {
 
 	@Test
 	void concurrentLookupsShareProvidersEvenly() throws Exception {
-		this.registry.register("join_room", "10.0.0.1", 7000, null);
-		this.registry.register("join_room", "10.0.0.2", 7000, null);
-		this.registry.register("join_room", "10.0.0.3", 7000, null);
+		this.registry.register("join_room", "10.0.0.1", 7000, "http", null);
+		this.registry.register("join_room", "10.0.0.2", 7000, "http", null);
+		this.registry.register("join_room", "10.0.0.3", 7000, "http", null);
 		Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 		ExecutorService executor = Executors.newFixedThreadPool(6);
 		try {

@@ -16,9 +16,9 @@ class RegistrationSweeperTests {
 
 	@Test
 	void removesExpiredLeasesAndKeepsLiveAndPermanentEntries() {
-		this.registry.register("join_room", "10.0.0.1", 7000, Duration.ofSeconds(30));
-		this.registry.register("join_room", "10.0.0.2", 7000, Duration.ofMinutes(5));
-		this.registry.register("join_room", "10.0.0.3", 7000, null);
+		this.registry.register("join_room", "10.0.0.1", 7000, "http", Duration.ofSeconds(30));
+		this.registry.register("join_room", "10.0.0.2", 7000, "http", Duration.ofMinutes(5));
+		this.registry.register("join_room", "10.0.0.3", 7000, "http", null);
 		this.clock.advance(Duration.ofMinutes(1));
 		assertThat(this.sweeper.sweep()).isOne();
 		assertThat(this.registry.expired(this.clock.instant())).isEmpty();
@@ -27,7 +27,7 @@ class RegistrationSweeperTests {
 
 	@Test
 	void sweepingNothingRemovesNothing() {
-		this.registry.register("join_room", "10.0.0.1", 7000, Duration.ofSeconds(30));
+		this.registry.register("join_room", "10.0.0.1", 7000, "http", Duration.ofSeconds(30));
 		assertThat(this.sweeper.sweep()).isZero();
 		assertThat(this.registry.list()).hasSize(1);
 	}

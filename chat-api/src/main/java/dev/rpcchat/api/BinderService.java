@@ -1,5 +1,6 @@
 package dev.rpcchat.api;
 
+import java.math.BigInteger;
 import java.util.List;
 
 import com.googlecode.jsonrpc4j.JsonRpcMethod;
@@ -13,34 +14,38 @@ public interface BinderService {
 
 	/**
 	 * Registers, or renews, one provider of a procedure; without a TTL the entry is
-	 * permanent.
+	 * permanent. The latest registration of an endpoint decides its lease and its scheme.
 	 * @param procedureName the procedure's wire name
 	 * @param address the provider's host name or IP address
-	 * @param port the provider's port, 1 to 65535 (a {@code long}, so that any integer
-	 * outside that range is the binder's {@link ErrorCode#INVALID_ENDPOINT}, not a type
-	 * error)
+	 * @param port the provider's port, 1 to 65535 (a {@link BigInteger}, so that any
+	 * integer outside that range, however large, is the binder's
+	 * {@link ErrorCode#INVALID_ENDPOINT}, not a type error)
 	 * @param ttlSeconds the lease in seconds, or {@code null} for a permanent entry
+	 * @param scheme {@code "http"} or {@code "https"}, how clients reach the provider;
+	 * {@code null} for {@code "http"}
 	 * @return {@code true}
 	 */
 	@JsonRpcMethod("register_procedure")
 	@JsonRpcDescription("Registers, or renews, one provider of a procedure; without a TTL the entry is permanent.")
 	@JsonRpcErrors({ ErrorCode.UNAUTHORIZED, ErrorCode.INVALID_ENDPOINT })
 	boolean registerProcedure(@JsonRpcParam("procedure_name") String procedureName,
-			@JsonRpcParam("address") String address, @JsonRpcParam("port") long port,
-			@JsonRpcParam("ttl_seconds") @JsonRpcOptional Integer ttlSeconds);
+			@JsonRpcParam("address") String address, @JsonRpcParam("port") BigInteger port,
+			@JsonRpcParam("ttl_seconds") @JsonRpcOptional Integer ttlSeconds,
+			@JsonRpcParam("scheme") @JsonRpcOptional String scheme);
 
 	/**
 	 * Removes one provider of a procedure.
 	 * @param procedureName the procedure's wire name
 	 * @param address the provider's host name or IP address
-	 * @param port the provider's port
+	 * @param port the provider's port, 1 to 65535 (any other integer is
+	 * {@link ErrorCode#INVALID_ENDPOINT})
 	 * @return whether an entry was removed
 	 */
 	@JsonRpcMethod("unregister_procedure")
 	@JsonRpcDescription("Removes one provider of a procedure.")
 	@JsonRpcErrors({ ErrorCode.UNAUTHORIZED, ErrorCode.INVALID_ENDPOINT })
 	boolean unregisterProcedure(@JsonRpcParam("procedure_name") String procedureName,
-			@JsonRpcParam("address") String address, @JsonRpcParam("port") long port);
+			@JsonRpcParam("address") String address, @JsonRpcParam("port") BigInteger port);
 
 	/**
 	 * Finds one live provider of a procedure, round-robin across providers.

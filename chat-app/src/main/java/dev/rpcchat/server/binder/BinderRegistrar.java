@@ -1,6 +1,7 @@
 package dev.rpcchat.server.binder;
 
 import java.lang.reflect.UndeclaredThrowableException;
+import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,7 +113,8 @@ class BinderRegistrar {
 		int ttlSeconds = (int) this.properties.registration().ttl().toSeconds();
 		try {
 			for (String name : this.procedureNames) {
-				this.binder.registerProcedure(name, target.address(), target.port(), ttlSeconds);
+				this.binder.registerProcedure(name, target.address(), BigInteger.valueOf(target.port()), ttlSeconds,
+						null);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -155,7 +157,8 @@ class BinderRegistrar {
 		int removed = 0;
 		try {
 			for (String name : this.procedureNames) {
-				removed += this.binder.unregisterProcedure(name, registered.address(), registered.port()) ? 1 : 0;
+				removed += this.binder.unregisterProcedure(name, registered.address(),
+						BigInteger.valueOf(registered.port())) ? 1 : 0;
 			}
 			logger.info("Unregistered {} procedures from the binder at {}", removed, binderUrl());
 		}

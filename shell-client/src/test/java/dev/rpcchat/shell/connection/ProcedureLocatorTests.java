@@ -1,6 +1,7 @@
 package dev.rpcchat.shell.connection;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -25,10 +26,10 @@ class ProcedureLocatorTests {
 	void asksTheBinderOnceAndKeepsTheAnswer() {
 		BinderService binder = binder(TestSystem.binderUrl());
 		int port = freePort();
-		binder.registerProcedure("locator_test", "127.0.0.1", port, null);
+		binder.registerProcedure("locator_test", "127.0.0.1", BigInteger.valueOf(port), null, null);
 		ProcedureLocator locator = ProcedureLocator.forBinder(TestSystem.binderUrl(), this.client);
 		assertThat(locator.locate("locator_test")).hasToString("http://127.0.0.1:" + port + "/rpc");
-		binder.unregisterProcedure("locator_test", "127.0.0.1", port);
+		binder.unregisterProcedure("locator_test", "127.0.0.1", BigInteger.valueOf(port));
 		URI cached = locator.locate("locator_test");
 		assertThat(cached).hasToString("http://127.0.0.1:" + port + "/rpc");
 		assertThatExceptionOfType(ChatException.class).isThrownBy(() -> locator.relocate("locator_test", cached))
@@ -41,7 +42,7 @@ class ProcedureLocatorTests {
 		BinderService binder = binder(TestSystem.binderUrl());
 		int deadPort = freePort();
 		URI dead = URI.create("http://127.0.0.1:" + deadPort + "/rpc");
-		binder.registerProcedure("list_rooms", "127.0.0.1", deadPort, null);
+		binder.registerProcedure("list_rooms", "127.0.0.1", BigInteger.valueOf(deadPort), null, null);
 		try {
 			// Round-robin over the live chat server and the dead one: connect until the
 			// dead one is the answer.
@@ -54,7 +55,7 @@ class ProcedureLocatorTests {
 			assertThat(connection.locator().locate("list_rooms")).isNotEqualTo(dead);
 		}
 		finally {
-			binder.unregisterProcedure("list_rooms", "127.0.0.1", deadPort);
+			binder.unregisterProcedure("list_rooms", "127.0.0.1", BigInteger.valueOf(deadPort));
 		}
 	}
 
@@ -64,8 +65,8 @@ class ProcedureLocatorTests {
 		int first = freePort();
 		int second = freePort();
 		for (int i = 0; i < 6; i++) {
-			binder.registerProcedure("pin_" + i, "127.0.0.1", first, null);
-			binder.registerProcedure("pin_" + i, "127.0.0.1", second, null);
+			binder.registerProcedure("pin_" + i, "127.0.0.1", BigInteger.valueOf(first), null, null);
+			binder.registerProcedure("pin_" + i, "127.0.0.1", BigInteger.valueOf(second), null, null);
 			// Moves each name's round-robin to a different provider.
 			for (int turn = 0; turn < i; turn++) {
 				binder.lookupProcedure("pin_" + i);
@@ -77,8 +78,8 @@ class ProcedureLocatorTests {
 			assertThat(locator.locate("pin_" + i)).isEqualTo(server);
 		}
 		for (int i = 0; i < 6; i++) {
-			binder.unregisterProcedure("pin_" + i, "127.0.0.1", first);
-			binder.unregisterProcedure("pin_" + i, "127.0.0.1", second);
+			binder.unregisterProcedure("pin_" + i, "127.0.0.1", BigInteger.valueOf(first));
+			binder.unregisterProcedure("pin_" + i, "127.0.0.1", BigInteger.valueOf(second));
 		}
 	}
 

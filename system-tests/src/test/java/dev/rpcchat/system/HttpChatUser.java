@@ -1,0 +1,172 @@
+package dev.rpcchat.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rpcchat.api.WireJson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A person chatting over plain HTTP, as {@code curl} or the shell would: JSON-RPC posts
+ * to one chat server, long polls to read.
+ */
+final class HttpChatUser {
+
+	private static final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private final ObjectMapper mapper = WireJson.newObjectMapper();
+
+	private final AtomicLong ids = new AtomicLong();
+
+	private final URI chat;
+
+	private final String username;
+
+	private final String token;
+
+	private HttpChatUser(URI chat, String username, String token) {
+		this.chat = chat;
+		this.username = username;
+		this.token = token;
+	}
+
+	/**
+	 * Registers a name on a chat server.
+	 * @param chatPort the chat server's port on this machine
+	 * @param username the name
+	 * @return the signed-in user
+	 */
+	static HttpChatUser register(int chatPort, String username) {
+		URI chat = URI.create("http://127.0.0.1:" + chatPort + "/rpc");
+		JsonNode registered = new HttpChatUser(chat, username, null).result("register_user",
+				Map.of("username", username));
+		return new HttpChatUser(chat, registered.get("username").asText(), registered.get("token").asText());
+	}
+
+	/**
+	 * The same session, talking to another chat server (of the same Redis store).
+	 * @param chatPort the other server's port
+	 * @return this user there
+	 */
+	HttpChatUser on(int chatPort) {
+		return new HttpChatUser(URI.create("http://127.0.0.1:" + chatPort + "/rpc"), this.username, this.token);
+	}
+
+	String username() {
+		return this.username;
+	}
+
+	void createRoom(String room) {
+		result("create_room", Map.of("room_name", room));
+	}
+
+	void join(String room) {
+		result("join_room", Map.of("username", this.username, "room_name", room));
+	}
+
+	/**
+	 * Sends a message to everyone in a room, waiting as told when over the rate limit.
+	 * @param room the room
+	 * @param text the message
+	 */
+	void send(String room, String text) {
+		Map<String, String> params = Map.of("username", this.username, "room_name", room, "message", text);
+		JsonNode response = call("send_message", params);
+		while (response.has("error") && response.get("error").get("code").asInt() == 1009) {
+			pause(response.get("error").get("data").get("retry_after_ms").asLong());
+			response = call("send_message", params);
+		}
+		assertThat(response.has("error")).as("send_message answered %s", response).isFalse();
+	}
+
+	private static void pause(long millis) {
+		try {
+			Thread.sleep(Math.max(1, millis));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	void sendPrivately(String room, String recipient, String text) {
+		result("send_message",
+				Map.of("username", this.username, "room_name", room, "message", text, "recipient", recipient));
+	}
+
+	/**
+	 * Reads what came to the room since the last read, waiting up to a second for it.
+	 * @param room the room
+	 * @return each message as {@code sender: content}, or {@code * content} for an
+	 * announcement, with {@code (private to x)} for a unicast
+	 */
+	List<String> receive(String room) {
+		JsonNode messages = result("receive_messages",
+				Map.of("username", this.username, "room_name", room, "wait_seconds", 1));
+		List<String> lines = new ArrayList<>();
+		for (JsonNode message : messages) {
+			lines.add(line(message));
+		}
+		return lines;
+	}
+
+	static String line(JsonNode message) {
+		String type = message.get("type").asText();
+		String content = message.get("content").asText();
+		if (type.equals("system")) {
+			return "* " + content;
+		}
+		String line = message.get("sender").asText() + ": " + content;
+		return type.equals("unicast") ? line + " (private to " + message.get("recipient").asText() + ")" : line;
+	}
+
+	JsonNode result(String method, Map<String, ?> params) {
+		JsonNode response = call(method, params);
+		assertThat(response.has("error")).as("%s answered %s", method, response).isFalse();
+		return response.get("result");
+	}
+
+	JsonNode call(String method, Map<String, ?> params) {
+		ObjectNode request = this.mapper.createObjectNode();
+		request.put("jsonrpc", "2.0");
+		request.put("method", method);
+		request.set("params", this.mapper.valueToTree(new LinkedHashMap<>(params)));
+		request.put("id", this.ids.incrementAndGet());
+		HttpRequest.Builder builder = HttpRequest.newBuilder(this.chat)
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(request.toString()));
+		if (this.token != null) {
+			builder.header("Authorization", "Bearer " + this.token);
+		}
+		try {
+			HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+			return this.mapper.readTree(response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
