@@ -77,7 +77,7 @@ class BinderRpcSupportIntegrationTests {
 				.header("Access-Control-Request-Headers", "authorization,content-type")
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Access-Control-Allow-Methods")).hasValue("POST");
+		assertThat(response.headers().firstValue("Access-Control-Allow-Methods")).hasValue("POST,GET");
 		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isPresent();
 	}
 
