@@ -135,10 +135,12 @@ class OpenRpcIntegrationTests {
 		JsonNode binder = document(BinderService.class);
 		JsonNode entries = OpenRpcSchemas.resultSchema(binder, "list_procedures");
 		assertThat(OpenRpcSchemas.valueErrors(entries, RpcHttp.json("""
-				[{"procedure_name": "join_room", "address": "127.0.0.1", "port": 7000, "expires_at": null}]""")))
+				[{"procedure_name": "join_room", "address": "127.0.0.1", "port": 7000, "scheme": "http",
+				  "expires_at": null}]""")))
 			.isEmpty();
 		assertThat(OpenRpcSchemas.valueErrors(entries, RpcHttp.json("""
-				[{"procedure_name": null, "address": "127.0.0.1", "port": 7000, "expires_at": null}]"""))).isNotEmpty();
+				[{"procedure_name": null, "address": "127.0.0.1", "port": 7000, "scheme": "http",
+				  "expires_at": null}]"""))).isNotEmpty();
 	}
 
 	private JsonNode document(Class<?> contract) {
