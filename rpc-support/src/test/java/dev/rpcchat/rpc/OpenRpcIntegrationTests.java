@@ -136,8 +136,7 @@ class OpenRpcIntegrationTests {
 		JsonNode entries = OpenRpcSchemas.resultSchema(binder, "list_procedures");
 		assertThat(OpenRpcSchemas.valueErrors(entries, RpcHttp.json("""
 				[{"procedure_name": "join_room", "address": "127.0.0.1", "port": 7000, "scheme": "http",
-				  "expires_at": null}]""")))
-			.isEmpty();
+				  "expires_at": null}]"""))).isEmpty();
 		assertThat(OpenRpcSchemas.valueErrors(entries, RpcHttp.json("""
 				[{"procedure_name": null, "address": "127.0.0.1", "port": 7000, "scheme": "http",
 				  "expires_at": null}]"""))).isNotEmpty();
