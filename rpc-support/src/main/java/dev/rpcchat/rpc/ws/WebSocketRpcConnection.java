@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -69,6 +70,8 @@ final class WebSocketRpcConnection implements RpcConnection {
 
 	private final IntConsumer closedByServer;
 
+	private final Duration closeGrace;
+
 	private final AtomicReference<String> token = new AtomicReference<>();
 
 	private final ConcurrentLinkedQueue<PreparedText> queue = new ConcurrentLinkedQueue<>();
@@ -78,6 +81,12 @@ final class WebSocketRpcConnection implements RpcConnection {
 	private final AtomicBoolean writing = new AtomicBoolean();
 
 	private final AtomicInteger sendState = new AtomicInteger();
+
+	/** Whether a message is being written: from the send until its completion. */
+	private final AtomicBoolean writeInFlight = new AtomicBoolean();
+
+	/** The close that waits for the message being written to complete. */
+	private final AtomicReference<CloseStatus> pendingClose = new AtomicReference<>();
 
 	private final SendHandler sent = this::sent;
 
@@ -107,6 +116,7 @@ final class WebSocketRpcConnection implements RpcConnection {
 				: null;
 		this.maxQueuedBytes = settings.maxQueuedBytes();
 		this.maxCallsInFlight = settings.maxCallsInFlight();
+		this.closeGrace = settings.pongTimeout();
 	}
 
 	@Override
@@ -262,12 +272,14 @@ final class WebSocketRpcConnection implements RpcConnection {
 				continue;
 			}
 			this.sendState.set(PENDING);
+			this.writeInFlight.set(true);
 			try {
 				this.remote.sendText(next.text(), this.sent);
 			}
 			catch (RuntimeException ex) {
 				// The container refuses sends once the socket is closing.
 				logger.debug("Could not write to WebSocket {}", id(), ex);
+				this.writeInFlight.set(false);
 				this.closing = true;
 				continue;
 			}
@@ -278,6 +290,8 @@ final class WebSocketRpcConnection implements RpcConnection {
 	}
 
 	private void sent(SendResult result) {
+		this.writeInFlight.set(false);
+		closeIfPending();
 		if (!result.isOK()) {
 			logger.debug("A write to WebSocket {} failed", id(), result.getException());
 			close(INTERNAL_ERROR, "Write failed");
@@ -317,11 +331,35 @@ final class WebSocketRpcConnection implements RpcConnection {
 		}
 		this.closing = true;
 		this.closedByServer.accept(code);
+		// Tomcat aborts the connection, close frame unsent, if it is closed while a
+		// message is half written: the close frame waits for that message (the rest of
+		// the queue is dropped), at most closeGrace for a peer that reads nothing.
+		this.pendingClose.set(new CloseStatus(code, reason));
+		if (!this.writeInFlight.get()) {
+			closeIfPending();
+			return;
+		}
+		Thread.ofVirtual().name("rpc-ws-close-grace").start(() -> {
+			try {
+				Thread.sleep(this.closeGrace);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			closeIfPending();
+		});
+	}
+
+	private void closeIfPending() {
+		CloseStatus status = this.pendingClose.getAndSet(null);
+		if (status == null) {
+			return;
+		}
 		// Closing writes a close frame, which may wait for a slow peer: never on the
 		// caller's thread.
 		Thread.ofVirtual().name("rpc-ws-close").start(() -> {
 			try {
-				this.session.close(new CloseStatus(code, reason));
+				this.session.close(status);
 			}
 			catch (IOException | RuntimeException ex) {
 				logger.debug("Could not close WebSocket {} cleanly", id(), ex);
