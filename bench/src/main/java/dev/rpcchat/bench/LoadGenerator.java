@@ -214,24 +214,26 @@ public final class LoadGenerator {
 	}
 
 	/**
-	 * {@code history}: one room of {@code --history} messages, paged with
-	 * {@code get_history} from the newest page to the oldest by one user (each page timed
-	 * once), then the newest page and the deepest one (the oldest messages) each read by
-	 * every user in a loop, measured apart: its cost must not grow with the depth.
+	 * {@code history}: one room of {@code --history} messages; its newest page read by
+	 * every user in a loop, then paged with {@code get_history} from the newest page to
+	 * the oldest by one user (each page timed once), then the deepest page (the oldest
+	 * messages) read by every user in a loop: its cost must not grow with the depth.
 	 */
 	private LatencyReport runHistory() throws Exception {
 		URI endpoint = locate("get_history");
 		String room = rooms("hist").get(0);
 		fillOneRoom(endpoint, room, this.options.history());
 		List<SimulatedUser> users = signUp(endpoint, "h", this.options.users(), List.of(room));
-		HistoryWalk walk = walk(users.get(0), room);
-		long deepestBefore = walk.oldestId() + HISTORY_PAGE;
-		say("walked %,d pages of %d in %.1f s; the oldest message is #%,d, the deepest page is before_id %,d",
-				walk.pages(), HISTORY_PAGE, walk.seconds(), walk.oldestId(), deepestBefore);
 		LatencyRecorder newest = new LatencyRecorder("get_history newest page");
 		long newestEnd = new LoadLoop(this.options, this.progress).run(historyWorkers(users, room, null),
 				List.of(newest), clocks());
 		LatencyReport.Series newestSeries = newest.finish(newestEnd);
+		// After the newest page's warm-up, so that the walk is not timed on a cold
+		// server.
+		HistoryWalk walk = walk(users.get(0), room);
+		long deepestBefore = walk.oldestId() + HISTORY_PAGE;
+		say("walked %,d pages of %d in %.1f s; the oldest message is #%,d, the deepest page is before_id %,d",
+				walk.pages(), HISTORY_PAGE, walk.seconds(), walk.oldestId(), deepestBefore);
 		LatencyRecorder deepest = new LatencyRecorder("get_history deepest page");
 		long deepestEnd = new LoadLoop(this.options, this.progress).run(historyWorkers(users, room, deepestBefore),
 				List.of(deepest), clocks());
@@ -264,7 +266,7 @@ public final class LoadGenerator {
 	 * Pages once through the whole room, newest page first, timing each page.
 	 */
 	private HistoryWalk walk(SimulatedUser user, String room) throws RpcCallException {
-		LatencyRecorder recorder = new LatencyRecorder("get_history walk, each page once");
+		LatencyRecorder recorder = new LatencyRecorder("get_history every page");
 		long started = System.nanoTime();
 		recorder.startMeasuring(started);
 		List<Long> latencies = new ArrayList<>();
