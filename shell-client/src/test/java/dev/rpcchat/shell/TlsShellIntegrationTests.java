@@ -114,6 +114,30 @@ class TlsShellIntegrationTests {
 	}
 
 	@Test
+	void saysTheCertificateIsNotMadeForAnAddressItDoesNotName() {
+		URI elsewhere = URI.create(this.binderUrl.toString().replace("localhost", "127.0.0.2"));
+		List<String> settings = new ArrayList<>(List.of("--chat.binder.url=" + elsewhere));
+		settings.addAll(this.certificate.trustArguments());
+		try (ShellUser eve = ShellUser.start(settings.toArray(String[]::new))) {
+			Outcome rooms = eve.run("rooms");
+			assertThat(rooms.output()).isEqualTo("Cannot connect securely to the binder at " + elsewhere
+					+ ": its certificate is not made for 127.0.0.2.");
+			assertThat(rooms.exitCode()).isEqualTo(ErrorSentences.UNREACHABLE);
+		}
+	}
+
+	@Test
+	void saysThereIsNoHttpsAtAnHttpsUrlOfAPlainServer() {
+		URI plain = URI.create(TestSystem.binderUrl().toString().replace("http:", "https:"));
+		try (ShellUser eve = ShellUser.start("--chat.binder.url=" + plain)) {
+			Outcome rooms = eve.run("rooms");
+			assertThat(rooms.output()).isEqualTo("Cannot connect securely to the binder at " + plain
+					+ ": no HTTPS there (is it plain http://?), or the handshake failed.");
+			assertThat(rooms.exitCode()).isEqualTo(ErrorSentences.UNREACHABLE);
+		}
+	}
+
+	@Test
 	@ExtendWith(OutputCaptureExtension.class)
 	void saysInOneSentenceThatATrustBundleDoesNotExist(CapturedOutput output) {
 		assertThat(ShellClientApplication.run(System.err, "--chat.binder.url=" + this.binderUrl,

@@ -134,11 +134,11 @@ class JsonRpcClient {
 
 	private static Problem handshakeProblem(SSLException ex) {
 		String message = String.valueOf(ex.getMessage());
-		if (message.contains("PKIX") || message.contains("certificate_unknown")) {
-			return Problem.UNTRUSTED_CERTIFICATE;
-		}
 		if (message.contains("No subject alternative") || message.contains("No name matching")) {
 			return Problem.WRONG_NAME;
+		}
+		if (message.contains("PKIX") || message.contains("certificate_unknown")) {
+			return Problem.UNTRUSTED_CERTIFICATE;
 		}
 		return Problem.HANDSHAKE_FAILED;
 	}
