@@ -5,13 +5,15 @@
 #
 #   ./mvnw -B -q -pl chat-api,rpc-support,binder-app,chat-app,bench install -DskipTests
 #   bench/run.sh                      # the whole set
-#   bench/run.sh noop send            # only some of: noop send redis redis-2 receive join delivery longpoll
-#                                     #   ws-fanout ws-hot ws-send
+#   bench/run.sh noop send            # only some of: noop send redis redis-2 receive join history delivery
+#                                     #   longpoll ws-fanout ws-hot ws-send
+#   (history: get_history in a room of HISTORY_BIG messages, on the memory store and then on Redis)
 #   (redis, redis-2: the send scenario on the Redis store, against a redis-server this script starts; needs
 #   `redis-server` on the PATH, e.g. apt-get install redis-server)
 #
 # Settings (environment): SERVER_CPU=0 BENCH_CPU=1 DURATION=20s WARMUP=30s OUT=bench/target/results/<time>
 #   REDIS_CPU=<SERVER_CPU> USERS=16 POLLERS=10000 POLL_ROOMS=10 DELIVERY_RATE=1000 JOIN_BIG=1000000 SEND_RATE=2000 LONGPOLL_HEAP=512m
+#   HISTORY_BIG=1000000
 #   WS_SOCKETS=10000 WS_ROOMS=10 WS_HEAP=256m WS_HOT_SOCKETS=1000 WS_HOT_RATE=50
 #   PROFILE=1 (a JFR recording of each chat-app, in $OUT/<name>.jfr)
 #   SERVER_JAVA_OPTS="-Xms1g -Xmx1g -XX:+UseG1GC -XX:+AlwaysPreTouch" (the JVM flags of the no-op server and chat-app)
@@ -29,6 +31,7 @@ POLLERS="${POLLERS:-10000}"
 POLL_ROOMS="${POLL_ROOMS:-10}"
 DELIVERY_RATE="${DELIVERY_RATE:-1000}"
 JOIN_BIG="${JOIN_BIG:-1000000}"
+HISTORY_BIG="${HISTORY_BIG:-1000000}"
 SEND_RATE="${SEND_RATE:-2000}"
 LONGPOLL_HEAP="${LONGPOLL_HEAP:-512m}"
 WS_SOCKETS="${WS_SOCKETS:-10000}"
@@ -40,7 +43,7 @@ OUT="${OUT:-bench/target/results/$(date -u +%Y%m%dT%H%M%SZ)}"
 if (($# > 0)); then
 	SCENARIOS=("$@")
 else
-	SCENARIOS=(noop send redis redis-2 receive join delivery longpoll ws-fanout ws-hot ws-send)
+	SCENARIOS=(noop send redis redis-2 receive join history delivery longpoll ws-fanout ws-hot ws-send)
 fi
 # Each socket of the WebSocket scenarios is a file descriptor in the load generator and in chat-app.
 ulimit -n "$(ulimit -Hn)" 2> /dev/null || ulimit -n 65536 2> /dev/null || true
@@ -346,6 +349,23 @@ if has join; then
 	stop_last
 fi
 
+# get_history in one room of HISTORY_BIG messages: every page once from the newest to the oldest, then the newest and
+# the deepest page measured apart (target: the deepest within 20 % of the newest). The history limit is raised above
+# the room (its messages and the users' joins) so that none is dropped; on the memory store, then on Redis.
+if has history; then
+	HISTORY_LIMIT=$((HISTORY_BIG + 1000))
+	start_chat chat-history -Xms2g -Xmx2g -XX:+UseG1GC -XX:+AlwaysPreTouch -- "${UNLIMITED[@]}" \
+		--chat.rooms.history-limit="$HISTORY_LIMIT"
+	bench history --scenario history --users "$USERS" --rooms 1 --history "$HISTORY_BIG"
+	stop_last
+	start_redis
+	start_chat chat-history-redis "${SERVER_JVM[@]}" -- "${UNLIMITED[@]}" $(redis_store) \
+		--chat.rooms.history-limit="$HISTORY_LIMIT"
+	bench history-redis --scenario history --users "$USERS" --rooms 1 --history "$HISTORY_BIG"
+	stop_last
+	stop_last
+fi
+
 if has delivery; then
 	start_chat chat-delivery "${SERVER_JVM[@]}" -- "${UNLIMITED[@]}"
 	bench delivery --scenario delivery --users "$USERS" --rooms 1 --receivers 10 --rate "$DELIVERY_RATE"
@@ -391,7 +411,7 @@ if has ws-send; then
 fi
 
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
-for name in machine noop noop-jdk-client send send-open redis redis-2 receive join-100 join-big rejoin-100 rejoin-big delivery delivery-1-receiver longpoll ws-fanout ws-hot ws-send ws-receive; do
+for name in machine noop noop-jdk-client send send-open redis redis-2 receive join-100 join-big rejoin-100 rejoin-big history history-redis delivery delivery-1-receiver longpoll ws-fanout ws-hot ws-send ws-receive; do
 	if [[ -f "$OUT/$name.txt" ]]; then
 		cat "$OUT/$name.txt"
 		echo

@@ -4,14 +4,17 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * The load generator's command line, parsed.
  *
  * @param binder the binder's JSON-RPC endpoint, where the chat server is looked up
+ * ({@code http://} or {@code https://})
  * @param target a JSON-RPC endpoint to use instead of asking the binder, or {@code null}
  * @param scenario what the simulated users do
  * @param users how many simulated users (senders, readers or pollers)
@@ -19,7 +22,8 @@ import java.util.Objects;
  * @param duration how long the measured phase lasts
  * @param warmup how long the load runs before measuring starts
  * @param rate operations per second in total (open loop), or 0 for closed loop
- * @param history messages put in a room before measuring ({@code receive}, {@code join})
+ * @param history messages put in a room before measuring ({@code receive}, {@code join},
+ * {@code history})
  * @param receivers long-polling receivers per room ({@code delivery})
  * @param client which HTTP client the simulated users use
  * @param json whether to print the report as JSON too
@@ -32,25 +36,30 @@ import java.util.Objects;
  * instead of joining and leaving
  * @param serverPid the process id of the server on this machine, to read the CPU time it
  * spends, or 0
+ * @param trust a PEM file of certificates to trust over HTTPS besides the JVM's trust
+ * store, or {@code null}
  */
 record BenchOptions(URI binder, URI target, Scenario scenario, int users, int rooms, Duration duration, Duration warmup,
 		int rate, int history, int receivers, ClientKind client, boolean json, Path jsonFile, List<Path> compareWith,
-		String label, boolean rejoin, long serverPid) {
+		String label, boolean rejoin, long serverPid, Path trust) {
 
 	static final String USAGE = """
 			usage: java -jar bench-exec.jar [options]
 			       java -jar bench-exec.jar --serve-noop [--binder URL] [--server.port=0 ...]
-			  --binder URL       binder endpoint (default http://localhost:5000/rpc)
+			  --binder URL       binder endpoint, http:// or https:// (default http://localhost:5000/rpc)
 			  --target URL       call this JSON-RPC endpoint instead of looking it up in the binder
-			  --scenario NAME    send | receive | join | delivery | longpoll | noop | ws-fanout | ws-hot
-			                     | ws-send | ws-receive (default send)
+			  --trust FILE       PEM certificates to trust over HTTPS (and wss://) besides the JVM's trust
+			                     store, such as a test certificate of your own
+			  --scenario NAME    send | receive | join | history | delivery | longpoll | noop | ws-fanout
+			                     | ws-hot | ws-send | ws-receive (default send)
 			  --users N          simulated users (default 16)
 			  --rooms N          rooms the users are spread over (default 1)
 			  --duration D       measured time, e.g. 20s, 2m, 500ms (default 20s)
 			  --warmup D         load before measuring (default 5s)
 			  --rate N           open loop: N operations/s in total, latency from the intended start;
 			                     0 = closed loop, as fast as the users can (default 0)
-			  --history N        messages put in each room first (receive: 10000, join: 100)
+			  --history N        messages put in each room first (receive: 10000, join: 100,
+			                     history: 1000000; then the chat-app needs chat.rooms.history-limit above it)
 			  --receivers N      long-polling receivers per room for delivery (default 10)
 			  --client raw|jdk   raw keep-alive HTTP/1.1 sockets, or java.net.http.HttpClient (default raw)
 			  --json [FILE]      also print the report as JSON, to FILE if given
@@ -110,6 +119,7 @@ record BenchOptions(URI binder, URI target, Scenario scenario, int users, int ro
 		String label = null;
 		long serverPid = 0;
 		boolean rejoin = false;
+		Path trust = null;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			if (!arg.startsWith("--")) {
@@ -148,13 +158,19 @@ record BenchOptions(URI binder, URI target, Scenario scenario, int users, int ro
 				case "label" -> label = value;
 				case "server-pid" -> serverPid = integer(name, value);
 				case "join-mode" -> rejoin = joinMode(value);
+				case "trust" -> trust = Path.of(value);
 				default -> throw new IllegalArgumentException("unknown option --" + name);
 			}
 		}
-		int defaultHistory = (scenario == Scenario.RECEIVE) ? 10_000 : (scenario == Scenario.JOIN) ? 100 : 0;
+		int defaultHistory = switch (scenario) {
+			case RECEIVE -> 10_000;
+			case JOIN -> 100;
+			case HISTORY -> 1_000_000;
+			default -> 0;
+		};
 		return new BenchOptions(binder, target, scenario, users, rooms, duration, warmup, rate,
 				(history != null) ? history : defaultHistory, receivers, client, json, jsonFile, compareWith, label,
-				rejoin, serverPid);
+				rejoin, serverPid, trust);
 	}
 
 	/**
@@ -211,13 +227,14 @@ record BenchOptions(URI binder, URI target, Scenario scenario, int users, int ro
 	private static URI uri(String name, String value) {
 		try {
 			URI uri = URI.create(value);
-			if (!"http".equals(uri.getScheme()) || uri.getHost() == null) {
-				throw new IllegalArgumentException("--" + name + " must be an http:// URL: '" + value + "'");
+			if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+				throw new IllegalArgumentException(
+						"--" + name + " must be an http:// or https:// URL: '" + value + "'");
 			}
 			return uri;
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("--" + name + " must be an http:// URL: '" + value + "'");
+			throw new IllegalArgumentException("--" + name + " must be an http:// or https:// URL: '" + value + "'");
 		}
 	}
 
@@ -242,6 +259,12 @@ record BenchOptions(URI binder, URI target, Scenario scenario, int users, int ro
 		 * {@code join_room} (then an untimed leave) in rooms holding {@code --history}.
 		 */
 		JOIN,
+
+		/**
+		 * {@code get_history} in a room of {@code --history} messages: every page once,
+		 * newest to oldest, then the newest and the deepest page measured apart.
+		 */
+		HISTORY,
 
 		/**
 		 * Time from {@code send_message} returning to a long-poller holding the message.
@@ -283,8 +306,9 @@ record BenchOptions(URI binder, URI target, Scenario scenario, int users, int ro
 					return scenario;
 				}
 			}
-			throw new IllegalArgumentException(
-					"--scenario must be one of send, receive, join, delivery, longpoll, noop: '" + value + "'");
+			throw new IllegalArgumentException("--scenario must be one of "
+					+ Arrays.stream(values()).map(Scenario::wireName).collect(Collectors.joining(", ")) + ": '" + value
+					+ "'");
 		}
 
 	}

@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import javax.net.ssl.SSLContext;
+
 /**
  * {@code java.net.http.HttpClient} pinned to HTTP/1.1, its pool keeping the connections
  * alive.
@@ -22,10 +24,11 @@ final class JdkHttpTransport implements HttpTransport {
 		this.endpoint = endpoint;
 	}
 
-	static HttpClient newClient() {
+	static HttpClient newClient(SSLContext tls) {
 		return HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(10))
+			.sslContext(tls)
 			.build();
 	}
 

@@ -21,8 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
 
+import javax.net.ssl.SSLContext;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.rpcchat.api.ClientTrust;
 import dev.rpcchat.bench.BenchOptions.ClientKind;
 import dev.rpcchat.bench.BenchOptions.Scenario;
 
@@ -37,11 +40,18 @@ public final class LoadGenerator {
 	// the servers' default rpc.batch.max-calls
 	private static final int FILL_BATCH = 100;
 
+	private static final int FILL_USERS = 8;
+
+	// get_history's default page, the one clients get without asking
+	private static final int HISTORY_PAGE = 50;
+
 	private final BenchOptions options;
 
 	private final PrintStream progress;
 
 	private final String runId;
+
+	private final SSLContext tls;
 
 	private final HttpClient jdkClient;
 
@@ -55,7 +65,8 @@ public final class LoadGenerator {
 		this.options = options;
 		this.progress = progress;
 		this.runId = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
-		this.jdkClient = (options.client() == ClientKind.JDK) ? JdkHttpTransport.newClient() : null;
+		this.tls = tls(options.trust());
+		this.jdkClient = (options.client() == ClientKind.JDK) ? JdkHttpTransport.newClient(this.tls) : null;
 		this.serverCpu = new ProcessCpu(options.serverPid());
 		this.servers = new ChatServers(options.binder(), options.target(), this::client);
 	}
@@ -77,8 +88,10 @@ public final class LoadGenerator {
 			return;
 		}
 		BenchOptions options;
+		LoadGenerator generator;
 		try {
 			options = BenchOptions.parse(args);
+			generator = new LoadGenerator(options, System.err);
 		}
 		catch (IllegalArgumentException ex) {
 			System.err.println("bench: " + ex.getMessage());
@@ -86,7 +99,7 @@ public final class LoadGenerator {
 			System.exit(2);
 			return;
 		}
-		LatencyReport report = new LoadGenerator(options, System.err).run();
+		LatencyReport report = generator.run();
 		System.out.print(report.toTable());
 		if (options.json()) {
 			if (options.jsonFile() != null) {
@@ -110,6 +123,7 @@ public final class LoadGenerator {
 			case SEND -> runSend();
 			case RECEIVE -> runReceive();
 			case JOIN -> runJoin();
+			case HISTORY -> runHistory();
 			case DELIVERY -> runDelivery();
 			case LONGPOLL -> runLongPoll();
 			case WS_FANOUT, WS_HOT -> new WebSocketScenarios(this, this.options).fanOut();
@@ -197,6 +211,103 @@ public final class LoadGenerator {
 				: "each timed join is followed by an untimed leave_room (two announcements per cycle)";
 		return measure(workers, List.of(joins), users,
 				List.of(String.format(Locale.ROOT, "rooms hold %,d messages each; %s", this.options.history(), mode)));
+	}
+
+	/**
+	 * {@code history}: one room of {@code --history} messages; its newest page read by
+	 * every user in a loop, then paged with {@code get_history} from the newest page to
+	 * the oldest by one user (each page timed once), then the deepest page (the oldest
+	 * messages) read by every user in a loop: its cost must not grow with the depth.
+	 */
+	private LatencyReport runHistory() throws Exception {
+		URI endpoint = locate("get_history");
+		String room = rooms("hist").get(0);
+		fillOneRoom(endpoint, room, this.options.history());
+		List<SimulatedUser> users = signUp(endpoint, "h", this.options.users(), List.of(room));
+		LatencyRecorder newest = new LatencyRecorder("get_history newest page");
+		long newestEnd = new LoadLoop(this.options, this.progress).run(historyWorkers(users, room, null),
+				List.of(newest), clocks());
+		LatencyReport.Series newestSeries = newest.finish(newestEnd);
+		// After the newest page's warm-up, so that the walk is not timed on a cold
+		// server.
+		HistoryWalk walk = walk(users.get(0), room);
+		long deepestBefore = walk.oldestId() + HISTORY_PAGE;
+		say("walked %,d pages of %d in %.1f s; the oldest message is #%,d, the deepest page is before_id %,d",
+				walk.pages(), HISTORY_PAGE, walk.seconds(), walk.oldestId(), deepestBefore);
+		LatencyRecorder deepest = new LatencyRecorder("get_history deepest page");
+		long deepestEnd = new LoadLoop(this.options, this.progress).run(historyWorkers(users, room, deepestBefore),
+				List.of(deepest), clocks());
+		LatencyReport.Series deepestSeries = deepest.finish(deepestEnd);
+		closeAll(users);
+		double p50 = deepestSeries.p50Millis() / newestSeries.p50Millis();
+		double p99 = deepestSeries.p99Millis() / newestSeries.p99Millis();
+		List<String> notes = List.of(
+				String.format(Locale.ROOT, "a room of %,d messages, pages of %d; the deepest page holds its oldest %d",
+						this.options.history(), HISTORY_PAGE, HISTORY_PAGE),
+				String.format(Locale.ROOT,
+						"deepest vs newest page: p50 x%.2f, p99 x%.2f, throughput %.1f %% (target: the deepest page "
+								+ "within 20 %% of the newest: %s)",
+						p50, p99, 100 * deepestSeries.throughput() / newestSeries.throughput(),
+						(p50 <= 1.2) ? "met" : "missed"),
+				"the walk, p50 by depth (newest tenth first): " + walk.p50ByTenth());
+		// The deepest page is the headline (the server's CPU was measured with it);
+		// the walk's figures are one call per page, by one user.
+		return report(List.of(deepestSeries, newestSeries, walk.series()), notes);
+	}
+
+	private List<LoadLoop.Operation> historyWorkers(List<SimulatedUser> users, String room, Long before) {
+		return users.stream().<LoadLoop.Operation>map((user) -> (sequence, start) -> {
+			user.historyOnly(room, before, HISTORY_PAGE);
+			return System.nanoTime();
+		}).toList();
+	}
+
+	/**
+	 * Pages once through the whole room, newest page first, timing each page.
+	 */
+	private HistoryWalk walk(SimulatedUser user, String room) throws RpcCallException {
+		LatencyRecorder recorder = new LatencyRecorder("get_history every page");
+		long started = System.nanoTime();
+		recorder.startMeasuring(started);
+		List<Long> latencies = new ArrayList<>();
+		Long before = null;
+		long oldest = 0;
+		boolean more = true;
+		while (more) {
+			long start = System.nanoTime();
+			JsonNode page = user.history(room, before, HISTORY_PAGE);
+			long nanos = System.nanoTime() - start;
+			recorder.record(nanos);
+			latencies.add(nanos);
+			JsonNode messages = page.path("messages");
+			more = page.path("has_more").asBoolean() && !messages.isEmpty();
+			if (!messages.isEmpty()) {
+				oldest = messages.get(0).path("id").asLong();
+				before = oldest;
+			}
+			if (latencies.size() % 2000 == 0) {
+				say("walked %,d pages, down to message #%,d", latencies.size(), oldest);
+			}
+		}
+		long ended = System.nanoTime();
+		return new HistoryWalk(recorder.finish(ended), latencies, oldest, (ended - started) / 1e9);
+	}
+
+	/**
+	 * Puts messages in one room fast: several users at once, each its share in batches.
+	 */
+	private void fillOneRoom(URI endpoint, String room, int count) throws Exception {
+		if (count == 0) {
+			return;
+		}
+		long started = System.nanoTime();
+		int fillers = Math.min(FILL_USERS, Math.max(1, count / FILL_BATCH));
+		List<SimulatedUser> users = signUp(endpoint, "f", fillers, List.of(room));
+		parallel(fillers,
+				(i) -> users.get(i).fill(room, count / fillers + ((i < count % fillers) ? 1 : 0), FILL_BATCH));
+		say("filled one room with %,d messages in %.1f s (%d users at once, batches of %d)", count,
+				(System.nanoTime() - started) / 1e9, fillers, FILL_BATCH);
+		closeAll(users);
 	}
 
 	private LatencyReport runDelivery() throws Exception {
@@ -389,8 +500,28 @@ public final class LoadGenerator {
 
 	private RpcClient client(URI endpoint) {
 		HttpTransport transport = (this.options.client() == ClientKind.JDK)
-				? new JdkHttpTransport(this.jdkClient, endpoint) : new RawHttpTransport(endpoint);
+				? new JdkHttpTransport(this.jdkClient, endpoint) : new RawHttpTransport(endpoint, this.tls);
 		return new RpcClient(transport);
+	}
+
+	/**
+	 * What HTTPS and {@code wss://} connections trust: the JVM's trust store, plus the
+	 * certificates of {@code --trust}.
+	 */
+	SSLContext tls() {
+		return this.tls;
+	}
+
+	private static SSLContext tls(Path trust) {
+		if (trust == null) {
+			return ClientTrust.sslContext(List.of());
+		}
+		try {
+			return ClientTrust.sslContext(ClientTrust.readPem(trust));
+		}
+		catch (IOException ex) {
+			throw new IllegalArgumentException("--trust: " + ex.getMessage(), ex);
+		}
 	}
 
 	List<String> rooms(String kind) {
@@ -485,6 +616,36 @@ public final class LoadGenerator {
 
 	static void closeAll(List<SimulatedUser> users) {
 		users.forEach(SimulatedUser::close);
+	}
+
+	/**
+	 * One pass through a room's history.
+	 *
+	 * @param series every page's latency
+	 * @param latencies each page's, newest page first
+	 * @param oldestId the id of the oldest message
+	 * @param seconds how long the pass took
+	 */
+	private record HistoryWalk(LatencyReport.Series series, List<Long> latencies, long oldestId, double seconds) {
+
+		int pages() {
+			return this.latencies.size();
+		}
+
+		/**
+		 * The median page latency of each tenth of the pages, newest first.
+		 */
+		String p50ByTenth() {
+			List<String> medians = new ArrayList<>();
+			int size = this.latencies.size();
+			for (int tenth = 0; tenth < 10 && size >= 10; tenth++) {
+				List<Long> part = new ArrayList<>(this.latencies.subList(tenth * size / 10, (tenth + 1) * size / 10));
+				part.sort(null);
+				medians.add(String.format(Locale.ROOT, "%.3f", part.get(part.size() / 2) / 1e6));
+			}
+			return medians.isEmpty() ? "too few pages" : String.join(" ", medians) + " ms";
+		}
+
 	}
 
 	@FunctionalInterface

@@ -11,9 +11,16 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+
 /**
  * HTTP/1.1 over one keep-alive socket, written and read by hand: the cheapest client per
  * call, so that the load generator spends its core on load rather than on its own client.
+ * An {@code https://} endpoint gets TLS on that socket, with the server's certificate and
+ * host name checked as any HTTPS client does.
  */
 final class RawHttpTransport implements HttpTransport {
 
@@ -31,6 +38,8 @@ final class RawHttpTransport implements HttpTransport {
 
 	private final byte[] requestLinePrefix;
 
+	private final SSLSocketFactory tls;
+
 	private final ByteArrayOutputStream request = new ByteArrayOutputStream(512);
 
 	private final byte[] line = new byte[8192];
@@ -44,8 +53,21 @@ final class RawHttpTransport implements HttpTransport {
 	private boolean answering;
 
 	RawHttpTransport(URI endpoint) {
+		this(endpoint, null);
+	}
+
+	/**
+	 * A transport to an endpoint.
+	 * @param endpoint an {@code http://} or {@code https://} URL
+	 * @param tls what an {@code https://} endpoint's certificate is checked against, or
+	 * {@code null} for the JVM's trust store
+	 */
+	RawHttpTransport(URI endpoint, SSLContext tls) {
+		boolean secure = "https".equalsIgnoreCase(endpoint.getScheme());
+		this.tls = !secure ? null
+				: (tls != null) ? tls.getSocketFactory() : (SSLSocketFactory) SSLSocketFactory.getDefault();
 		this.host = endpoint.getHost();
-		this.port = (endpoint.getPort() > 0) ? endpoint.getPort() : 80;
+		this.port = (endpoint.getPort() > 0) ? endpoint.getPort() : secure ? 443 : 80;
 		String path = (endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty()) ? "/" : endpoint.getRawPath();
 		String prefix = "POST " + path + " HTTP/1.1\r\nHost: " + this.host + ":" + this.port
 				+ "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: ";
@@ -84,9 +106,21 @@ final class RawHttpTransport implements HttpTransport {
 		socket.setKeepAlive(true);
 		socket.setSoTimeout(READ_TIMEOUT_MILLIS);
 		socket.connect(new InetSocketAddress(this.host, this.port), CONNECT_TIMEOUT_MILLIS);
+		if (this.tls != null) {
+			socket = secure(socket);
+		}
 		this.socket = socket;
 		this.in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
 		this.out = socket.getOutputStream();
+	}
+
+	private Socket secure(Socket plain) throws IOException {
+		SSLSocket socket = (SSLSocket) this.tls.createSocket(plain, this.host, this.port, true);
+		SSLParameters parameters = socket.getSSLParameters();
+		parameters.setEndpointIdentificationAlgorithm("HTTPS");
+		socket.setSSLParameters(parameters);
+		socket.startHandshake();
+		return socket;
 	}
 
 	private void writeRequest(byte[] body, String bearerToken) throws IOException {

@@ -172,6 +172,39 @@ final class SimulatedUser implements AutoCloseable {
 	}
 
 	/**
+	 * Reads a page of a room's history.
+	 * @param roomName the room
+	 * @param beforeId only messages older than this id, or {@code null} for the newest
+	 * @param limit how many at most
+	 * @return the page: {@code room_name}, {@code messages}, {@code has_more}
+	 * @throws RpcCallException on an error
+	 */
+	JsonNode history(String roomName, Long beforeId, int limit) throws RpcCallException {
+		return call("get_history", historyParams(roomName, beforeId, limit), true);
+	}
+
+	/**
+	 * Reads a page of a room's history, skipping over the answer.
+	 * @param roomName the room
+	 * @param beforeId only messages older than this id, or {@code null} for the newest
+	 * @param limit how many at most
+	 * @throws RpcCallException on an error
+	 */
+	void historyOnly(String roomName, Long beforeId, int limit) throws RpcCallException {
+		call("get_history", historyParams(roomName, beforeId, limit), false);
+	}
+
+	private static Map<String, Object> historyParams(String roomName, Long beforeId, int limit) {
+		Map<String, Object> params = new HashMap<>(4);
+		params.put("room_name", roomName);
+		params.put("limit", limit);
+		if (beforeId != null) {
+			params.put("before_id", beforeId);
+		}
+		return params;
+	}
+
+	/**
 	 * Puts messages in a room quickly, in JSON-RPC batches, waiting out rate limits.
 	 * @param roomName the room, which this user has joined
 	 * @param count how many messages

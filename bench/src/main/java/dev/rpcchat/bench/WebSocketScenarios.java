@@ -32,11 +32,12 @@ final class WebSocketScenarios {
 	private final BenchOptions options;
 
 	// One client, one selector thread, for every socket of the run.
-	private final HttpClient http = HttpClient.newHttpClient();
+	private final HttpClient http;
 
 	WebSocketScenarios(LoadGenerator generator, BenchOptions options) {
 		this.generator = generator;
 		this.options = options;
+		this.http = HttpClient.newBuilder().sslContext(generator.tls()).build();
 	}
 
 	/**

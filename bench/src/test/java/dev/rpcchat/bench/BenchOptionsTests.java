@@ -67,6 +67,15 @@ class BenchOptionsTests {
 		assertThat(BenchOptions.parse("--scenario", "join").history()).isEqualTo(100);
 		assertThat(BenchOptions.parse("--scenario", "JOIN", "--history", "1000000").history()).isEqualTo(1_000_000);
 		assertThat(BenchOptions.parse("--scenario", "send").history()).isZero();
+		assertThat(BenchOptions.parse("--scenario", "history").history()).isEqualTo(1_000_000);
+	}
+
+	@Test
+	void takesAnHttpsBinderAndCertificatesToTrust() {
+		BenchOptions options = BenchOptions.parse("--binder", "https://localhost:5443/rpc", "--trust", "server.pem");
+		assertThat(options.binder()).isEqualTo(URI.create("https://localhost:5443/rpc"));
+		assertThat(options.trust()).isEqualTo(Path.of("server.pem"));
+		assertThat(BenchOptions.parse().trust()).isNull();
 	}
 
 	@Test
@@ -98,7 +107,7 @@ class BenchOptionsTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--duration", "soon"))
 			.withMessage("--duration is not a duration: 'soon'");
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--binder", "localhost:5000"))
-			.withMessageStartingWith("--binder must be an http:// URL");
+			.withMessageStartingWith("--binder must be an http:// or https:// URL");
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--users"))
 			.withMessage("--users needs a value");
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("users"))

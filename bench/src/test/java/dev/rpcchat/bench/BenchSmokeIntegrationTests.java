@@ -102,6 +102,17 @@ class BenchSmokeIntegrationTests {
 	}
 
 	@Test
+	void pagesThroughARoomsHistoryAndComparesTheDeepestPageWithTheNewest() throws Exception {
+		LatencyReport report = run("--scenario", "history", "--users", "2", "--history", "1000");
+		assertSucceeded(report, "get_history deepest page");
+		assertThat(report.series()).extracting(LatencyReport.Series::name)
+			.containsExactly("get_history deepest page", "get_history newest page", "get_history every page");
+		// 1,000 messages, the joins of 8 fillers and 2 users, 50 a page
+		assertThat(report.series().get(2).count()).isEqualTo(21);
+		assertThat(report.notes()).anySatisfy((note) -> assertThat(note).startsWith("deepest vs newest page: p50 x"));
+	}
+
+	@Test
 	void measuresDeliveryToLongPollersAtAFixedRate() throws Exception {
 		LatencyReport report = run("--scenario", "delivery", "--users", "2", "--receivers", "2", "--rate", "50");
 		assertSucceeded(report, "delivery (from send return)");

@@ -6,13 +6,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.server.Ssl;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Logs where the binder's JSON-RPC endpoint answers, once the web server has its port.
+ * Logs where the binder's JSON-RPC endpoint answers, once the web server has its port:
+ * {@code https} when it serves TLS ({@code server.ssl.bundle}).
  */
 @Component
 class ListeningAnnouncer implements ApplicationListener<WebServerInitializedEvent> {
@@ -28,18 +30,16 @@ class ListeningAnnouncer implements ApplicationListener<WebServerInitializedEven
 	@Override
 	public void onApplicationEvent(WebServerInitializedEvent event) {
 		int port = event.getWebServer().getPort();
-		InetAddress address = this.serverProperties.stream()
-			.map(ServerProperties::getAddress)
-			.filter((candidate) -> candidate != null)
-			.findFirst()
-			.orElse(null);
+		ServerProperties server = this.serverProperties.getIfAvailable();
+		InetAddress address = (server != null) ? server.getAddress() : null;
+		String scheme = (server != null && Ssl.isEnabled(server.getSsl())) ? "https" : "http";
 		if (address == null || address.isAnyLocalAddress()) {
-			logger.info("Binder listening on http://localhost:{}/rpc (all interfaces)", port);
+			logger.info("Binder listening on {}://localhost:{}/rpc (all interfaces)", scheme, port);
 		}
 		else {
 			String host = address.getHostAddress();
 			host = (host.indexOf(':') >= 0) ? "[" + host + "]" : host;
-			logger.info("Binder listening on http://{}:{}/rpc", host, port);
+			logger.info("Binder listening on {}://{}:{}/rpc", scheme, host, port);
 		}
 	}
 

@@ -35,6 +35,7 @@ import dev.rpcchat.server.store.StoreLimits;
  * @param store which store holds the state: {@code memory} or {@code redis}
  * @param limits how many users and rooms, and how fast one client address may add them
  * @param web how browsers and WebSocket clients may use the server
+ * @param tls what this server trusts when it calls over HTTPS (the binder)
  */
 @Validated
 @ConfigurationProperties(prefix = "chat", ignoreUnknownFields = false)
@@ -42,7 +43,7 @@ public record ChatProperties(@Valid @DefaultValue Binder binder,
 		@NotBlank @DefaultValue("127.0.0.1") String advertisedAddress, @Valid @DefaultValue Registration registration,
 		@Valid @DefaultValue Rooms rooms, @Valid @DefaultValue Users users, @Valid @DefaultValue Messages messages,
 		@NotNull @DefaultValue("memory") StoreType store, @Valid @DefaultValue Limits limits,
-		@Valid @DefaultValue Web web) {
+		@Valid @DefaultValue Web web, @Valid @DefaultValue Tls tls) {
 
 	/**
 	 * What the store holds at most and each sender's rate, from these settings.
@@ -147,6 +148,22 @@ public record ChatProperties(@Valid @DefaultValue Binder binder,
 		public Web {
 			allowedOrigins = List.copyOf(allowedOrigins);
 		}
+
+	}
+
+	/**
+	 * What this server trusts when it calls another over HTTPS: the binder at an
+	 * {@code https://} {@code chat.binder.url}. The JVM's trust store always; this adds
+	 * to it, never replaces it. The server's own certificate is Spring Boot's
+	 * ({@code server.ssl.bundle}), not set here.
+	 *
+	 * @param trustBundle the name of a Spring Boot SSL bundle
+	 * ({@code spring.ssl.bundle.pem.<name>.truststore.certificate} or
+	 * {@code spring.ssl.bundle.jks.<name>.truststore.*}) whose certificates are trusted
+	 * as well, such as the binder's self-signed one; unset for the JVM's trust store
+	 * alone
+	 */
+	public record Tls(String trustBundle) {
 
 	}
 

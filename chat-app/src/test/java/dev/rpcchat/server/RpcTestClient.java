@@ -29,15 +29,24 @@ final class RpcTestClient {
 
 	private static final AtomicLong ids = new AtomicLong();
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(10))
-		.build();
+	private final HttpClient http;
 
 	private final URI uri;
 
 	RpcTestClient(int port) {
-		this.uri = URI.create("http://127.0.0.1:" + port + "/rpc");
+		this(URI.create("http://127.0.0.1:" + port + "/rpc"),
+				HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)));
+	}
+
+	/**
+	 * A client of any endpoint, such as an {@code https://} one through a client that
+	 * trusts a test certificate.
+	 * @param uri the JSON-RPC endpoint
+	 * @param http how the client is built
+	 */
+	RpcTestClient(URI uri, HttpClient.Builder http) {
+		this.uri = uri;
+		this.http = http.build();
 	}
 
 	/** Sends a raw body and returns the raw HTTP response. */

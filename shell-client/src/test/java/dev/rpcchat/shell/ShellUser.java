@@ -42,9 +42,17 @@ final class ShellUser implements AutoCloseable {
 	}
 
 	static ShellUser start(URI binderUrl) {
-		return new ShellUser(ShellClientApplication.builder()
-			.sources(TestTerminal.class)
-			.run("--chat.binder.url=" + binderUrl, "--spring.shell.interactive.enabled=false", "--shell.poll-wait=1s"));
+		return start("--chat.binder.url=" + binderUrl);
+	}
+
+	/**
+	 * A shell with settings of its own, such as a binder URL and what it trusts.
+	 */
+	static ShellUser start(String... settings) {
+		List<String> arguments = new ArrayList<>(List.of(settings));
+		arguments.addAll(List.of("--spring.shell.interactive.enabled=false", "--shell.poll-wait=1s"));
+		return new ShellUser(
+				ShellClientApplication.builder().sources(TestTerminal.class).run(arguments.toArray(String[]::new)));
 	}
 
 	/**

@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -64,9 +68,32 @@ final class Browser implements AutoCloseable {
 	 * @return the browser
 	 */
 	static Browser start(int width, int height, boolean dark) {
+		return start(width, height, dark, List.of());
+	}
+
+	/**
+	 * Starts a desktop-sized browser that trusts one certificate besides its own
+	 * authorities, as someone who installed a self-signed one would: Chromium's
+	 * {@code --ignore-certificate-errors-spki-list} with that certificate's public key,
+	 * so every other certificate is still checked.
+	 * @param certificate the certificate
+	 * @return the browser
+	 */
+	static Browser trusting(X509Certificate certificate) {
+		try {
+			byte[] spki = MessageDigest.getInstance("SHA-256").digest(certificate.getPublicKey().getEncoded());
+			return start(1280, 800, false,
+					List.of("--ignore-certificate-errors-spki-list=" + Base64.getEncoder().encodeToString(spki)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Browser start(int width, int height, boolean dark, List<String> arguments) {
 		File chromium = executable("CHROME_BIN", "chromium", "chromium-browser", "google-chrome");
 		File chromedriver = executable("CHROMEDRIVER", "chromedriver");
-		return start(chromium, chromedriver, width, height, dark);
+		return start(chromium, chromedriver, width, height, dark, arguments);
 	}
 
 	/**
@@ -79,6 +106,11 @@ final class Browser implements AutoCloseable {
 	 * @return the browser
 	 */
 	static Browser start(File chromium, File chromedriver, int width, int height, boolean dark) {
+		return start(chromium, chromedriver, width, height, dark, List.of());
+	}
+
+	private static Browser start(File chromium, File chromedriver, int width, int height, boolean dark,
+			List<String> arguments) {
 		if (!chromium.canExecute() || !chromedriver.canExecute()) {
 			throw new IllegalStateException(INSTALL_HINT);
 		}
@@ -94,6 +126,7 @@ final class Browser implements AutoCloseable {
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--user-data-dir=" + profile, "--window-size=" + Math.max(width, 500) + "," + height);
+		options.addArguments(arguments);
 		LoggingPreferences logging = new LoggingPreferences();
 		logging.enable(LogType.BROWSER, Level.ALL);
 		options.setCapability("goog:loggingPrefs", logging);

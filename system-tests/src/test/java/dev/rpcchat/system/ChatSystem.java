@@ -20,13 +20,36 @@ final class ChatSystem implements AutoCloseable {
 
 	private final ConfigurableApplicationContext binder;
 
+	private final String scheme;
+
 	private final List<String> chatArguments;
 
 	private final List<ConfigurableApplicationContext> chatServers = new ArrayList<>();
 
 	private ChatSystem(ConfigurableApplicationContext binder, List<String> chatArguments) {
+		this(binder, "http", chatArguments);
+	}
+
+	private ChatSystem(ConfigurableApplicationContext binder, String scheme, List<String> chatArguments) {
 		this.binder = binder;
+		this.scheme = scheme;
 		this.chatArguments = chatArguments;
+	}
+
+	/**
+	 * A binder and one chat server on the memory store, both serving HTTPS (and
+	 * {@code wss://}) with a test certificate, which the chat server trusts to reach the
+	 * binder.
+	 * @param certificate the servers' certificate
+	 * @return the running system
+	 */
+	static ChatSystem withTls(TestCertificate certificate) {
+		List<String> chat = new ArrayList<>(List.of("--chat.store=memory"));
+		chat.addAll(certificate.serverArguments());
+		chat.addAll(certificate.trustArguments());
+		ChatSystem system = new ChatSystem(startBinder(certificate.serverArguments()), "https", chat);
+		system.startChatServer();
+		return system;
 	}
 
 	/**
@@ -58,8 +81,17 @@ final class ChatSystem implements AutoCloseable {
 	}
 
 	private static ConfigurableApplicationContext startBinder() {
-		return new SpringApplicationBuilder(BinderApplication.class).run("--server.port=0",
-				"--spring.application.name=binder-app", "--binder.token=" + BINDER_TOKEN, "--binder.sweep-interval=1s");
+		return startBinder(List.of());
+	}
+
+	private static ConfigurableApplicationContext startBinder(List<String> more) {
+		// In this JVM binder-app reads chat-app's application.yml (the first on the class
+		// path), whose binder health group names a contributor that only chat-app has.
+		List<String> arguments = new ArrayList<>(
+				List.of("--server.port=0", "--spring.application.name=binder-app", "--binder.token=" + BINDER_TOKEN,
+						"--binder.sweep-interval=1s", "--management.endpoint.health.validate-group-membership=false"));
+		arguments.addAll(more);
+		return new SpringApplicationBuilder(BinderApplication.class).run(arguments.toArray(String[]::new));
 	}
 
 	/**
@@ -68,8 +100,8 @@ final class ChatSystem implements AutoCloseable {
 	 */
 	int startChatServer() {
 		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.application.name=chat-app",
-				"--chat.binder.url=http://localhost:" + binderPort() + "/rpc", "--chat.binder.token=" + BINDER_TOKEN,
-				"--chat.registration.ttl=3s"));
+				"--chat.binder.url=" + this.scheme + "://localhost:" + binderPort() + "/rpc",
+				"--chat.binder.token=" + BINDER_TOKEN, "--chat.registration.ttl=3s"));
 		arguments.addAll(this.chatArguments);
 		ConfigurableApplicationContext chat = new SpringApplicationBuilder(ChatServerApplication.class)
 			.run(arguments.toArray(String[]::new));
@@ -99,7 +131,7 @@ final class ChatSystem implements AutoCloseable {
 	 * @return the binder's root
 	 */
 	String pageUrl() {
-		return "http://localhost:" + binderPort() + "/";
+		return this.scheme + "://localhost:" + binderPort() + "/";
 	}
 
 	/**

@@ -31,7 +31,9 @@ class BinderHealthIndicator implements HealthIndicator {
 			.withDetail("procedures", this.registrar.procedureNames().size())
 			.withDetail("since", state.since().truncatedTo(ChronoUnit.MILLIS).toString());
 		if (state.endpoint() != null) {
-			health.withDetail("address", state.endpoint().address()).withDetail("port", state.endpoint().port());
+			health.withDetail("scheme", state.endpoint().scheme())
+				.withDetail("address", state.endpoint().address())
+				.withDetail("port", state.endpoint().port());
 		}
 		if (state.error() != null) {
 			health.withDetail("error", state.error());

@@ -23,9 +23,10 @@ import org.springframework.context.event.EventListener;
 
 /**
  * Registers every method of {@link ChatService} with the binder once the server is ready,
- * keeps the lease renewed through {@link LeaseRenewer}, and unregisters on shutdown. A
- * binder that cannot be reached never stops the chat server: it keeps serving and
- * retrying, and {@link BinderHealthIndicator} shows the registration as down.
+ * with the scheme the server speaks ({@code https} on TLS), keeps the lease renewed
+ * through {@link LeaseRenewer}, and unregisters on shutdown. A binder that cannot be
+ * reached never stops the chat server: it keeps serving and retrying, and
+ * {@link BinderHealthIndicator} shows the registration as down.
  */
 class BinderRegistrar {
 
@@ -41,6 +42,8 @@ class BinderRegistrar {
 
 	private final LeaseRenewer renewer;
 
+	private final String scheme;
+
 	private final Clock clock;
 
 	private final List<String> procedureNames = procedureNames(ChatService.class);
@@ -51,10 +54,11 @@ class BinderRegistrar {
 
 	private boolean degraded;
 
-	BinderRegistrar(BinderService binder, ChatProperties properties, LeaseRenewer renewer, Clock clock) {
+	BinderRegistrar(BinderService binder, ChatProperties properties, LeaseRenewer renewer, String scheme, Clock clock) {
 		this.binder = binder;
 		this.properties = properties;
 		this.renewer = renewer;
+		this.scheme = scheme;
 		this.clock = clock;
 		this.state = new RegistrationState(false, "not registered yet", null, clock.instant());
 	}
@@ -91,7 +95,8 @@ class BinderRegistrar {
 			logger.warn("Not registering with the binder: this application has no web server");
 			return;
 		}
-		this.endpoint = new Endpoint(this.properties.advertisedAddress(), context.getWebServer().getPort());
+		this.endpoint = new Endpoint(this.scheme, this.properties.advertisedAddress(),
+				context.getWebServer().getPort());
 		this.renewer.start(this::register);
 	}
 
@@ -111,10 +116,12 @@ class BinderRegistrar {
 	boolean register() {
 		Endpoint target = this.endpoint;
 		int ttlSeconds = (int) this.properties.registration().ttl().toSeconds();
+		// http is the binder's default: left out, as before the scheme existed
+		String scheme = target.scheme().equals("http") ? null : target.scheme();
 		try {
 			for (String name : this.procedureNames) {
 				this.binder.registerProcedure(name, target.address(), BigInteger.valueOf(target.port()), ttlSeconds,
-						null);
+						scheme);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -133,8 +140,9 @@ class BinderRegistrar {
 			logger.debug("Renewed {} procedures with the binder at {}", this.procedureNames.size(), binderUrl());
 		}
 		else {
-			logger.info("Registered {} procedures with the binder at {} as {}:{} (lease {}s, renewed every {}s)",
+			logger.info("Registered {} procedures with the binder at {} as {}:{}{} (lease {}s, renewed every {}s)",
 					this.procedureNames.size(), binderUrl(), target.address(), target.port(),
+					target.scheme().equals("http") ? "" : " over " + target.scheme(),
 					this.properties.registration().ttl().toSeconds(), this.renewer.renewInterval().toSeconds());
 		}
 	}
@@ -182,10 +190,11 @@ class BinderRegistrar {
 	/**
 	 * Where this server's {@code /rpc} answers, as registered.
 	 *
+	 * @param scheme {@code http}, or {@code https} for a server on TLS
 	 * @param address the advertised address
 	 * @param port the port the web server really got
 	 */
-	record Endpoint(String address, int port) {
+	record Endpoint(String scheme, String address, int port) {
 
 	}
 

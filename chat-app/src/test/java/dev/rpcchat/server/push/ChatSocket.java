@@ -74,6 +74,19 @@ public final class ChatSocket implements WebSocket.Listener, AutoCloseable {
 		return open(port, false);
 	}
 
+	/**
+	 * Opens a socket to any {@code ws://} or {@code wss://} URL through a given client,
+	 * such as one that trusts a test certificate.
+	 * @param http the client that carries the socket
+	 * @param url where the socket goes
+	 * @return the open socket
+	 */
+	public static ChatSocket open(HttpClient http, URI url) {
+		ChatSocket client = new ChatSocket(true);
+		client.socket = join(http.newWebSocketBuilder().buildAsync(url, client));
+		return client;
+	}
+
 	private static ChatSocket open(int port, boolean reading, String... headers) {
 		ChatSocket client = new ChatSocket(reading);
 		WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();

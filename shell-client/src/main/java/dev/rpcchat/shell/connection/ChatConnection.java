@@ -2,9 +2,13 @@ package dev.rpcchat.shell.connection;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
+import javax.net.ssl.SSLContext;
+
 import dev.rpcchat.api.ChatService;
+import dev.rpcchat.api.ClientTrust;
 import dev.rpcchat.api.WireJson;
 import dev.rpcchat.shell.connection.ServiceUnreachableException.Service;
 import org.slf4j.Logger;
@@ -39,7 +43,19 @@ public class ChatConnection {
 	 * @return a connection with no token yet
 	 */
 	public static ChatConnection connect(URI binderUrl, Duration requestTimeout) {
-		JsonRpcClient client = new JsonRpcClient(WireJson.newObjectMapper(), requestTimeout);
+		return connect(binderUrl, requestTimeout, ClientTrust.sslContext(List.of()));
+	}
+
+	/**
+	 * Connects to the chat servers that the binder at the given URL knows, over HTTPS
+	 * where the binder's URL or a server's registered scheme says so.
+	 * @param binderUrl the binder's JSON-RPC endpoint
+	 * @param requestTimeout how long one call may take, not counting a long poll's wait
+	 * @param trust what HTTPS calls trust (see {@link ClientTrust})
+	 * @return a connection with no token yet
+	 */
+	public static ChatConnection connect(URI binderUrl, Duration requestTimeout, SSLContext trust) {
+		JsonRpcClient client = new JsonRpcClient(WireJson.newObjectMapper(), requestTimeout, trust);
 		return new ChatConnection(ProcedureLocator.forBinder(binderUrl, client), client);
 	}
 

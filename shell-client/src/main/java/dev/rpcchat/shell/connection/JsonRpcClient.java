@@ -8,17 +8,24 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rpcchat.api.ChatException;
+import dev.rpcchat.api.ClientTrust;
 import dev.rpcchat.api.ErrorCode;
+import dev.rpcchat.shell.connection.SecureConnectionException.Problem;
 import dev.rpcchat.shell.connection.ServiceUnreachableException.Service;
 
 /**
@@ -41,7 +48,21 @@ class JsonRpcClient {
 	private final AtomicLong ids = new AtomicLong();
 
 	JsonRpcClient(ObjectMapper mapper, Duration requestTimeout) {
-		this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(requestTimeout).build();
+		this(mapper, requestTimeout, ClientTrust.sslContext(List.of()));
+	}
+
+	/**
+	 * A client whose HTTPS calls trust what the given context trusts.
+	 * @param mapper reads and writes the JSON
+	 * @param requestTimeout how long one call may take, not counting a long poll's wait
+	 * @param trust the TLS context, such as {@link ClientTrust#sslContext}'s
+	 */
+	JsonRpcClient(ObjectMapper mapper, Duration requestTimeout, SSLContext trust) {
+		this.http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(requestTimeout)
+			.sslContext(trust)
+			.build();
 		this.mapper = mapper;
 		this.requestTimeout = requestTimeout;
 	}
@@ -57,6 +78,9 @@ class JsonRpcClient {
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body(call)));
 		token.ifPresent((value) -> request.header("Authorization", "Bearer " + value));
 		HttpResponse<byte[]> response = send(service, url, request.build());
+		if (needsHttps(url, response)) {
+			throw new SecureConnectionException(service, url, Problem.NEEDS_HTTPS, null);
+		}
 		if (response.statusCode() != 200) {
 			throw new RpcErrorException(-32603, "HTTP status " + response.statusCode());
 		}
@@ -87,6 +111,9 @@ class JsonRpcClient {
 		catch (HttpTimeoutException ex) {
 			throw new ServiceUnreachableException(service, url, false, ex);
 		}
+		catch (SSLException ex) {
+			throw new SecureConnectionException(service, url, handshakeProblem(ex), ex.getMessage());
+		}
 		catch (IOException ex) {
 			throw new ServiceUnreachableException(service, url, ex.getCause() instanceof ConnectException, ex);
 		}
@@ -94,6 +121,26 @@ class JsonRpcClient {
 			Thread.currentThread().interrupt();
 			throw new ServiceUnreachableException(service, url, false, ex);
 		}
+	}
+
+	/**
+	 * Whether a server on TLS answered a plain HTTP request: Tomcat then says so in a
+	 * {@code 400} before any HTTP is read.
+	 */
+	private static boolean needsHttps(URI url, HttpResponse<byte[]> response) {
+		return "http".equalsIgnoreCase(url.getScheme()) && response.statusCode() == 400
+				&& new String(response.body(), StandardCharsets.UTF_8).contains("requires TLS");
+	}
+
+	private static Problem handshakeProblem(SSLException ex) {
+		String message = String.valueOf(ex.getMessage());
+		if (message.contains("No subject alternative") || message.contains("No name matching")) {
+			return Problem.WRONG_NAME;
+		}
+		if (message.contains("PKIX") || message.contains("certificate_unknown")) {
+			return Problem.UNTRUSTED_CERTIFICATE;
+		}
+		return Problem.HANDSHAKE_FAILED;
 	}
 
 	private Object result(RpcCall call, byte[] body) {

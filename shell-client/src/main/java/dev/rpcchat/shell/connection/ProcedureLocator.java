@@ -136,8 +136,7 @@ public class ProcedureLocator {
 		return this.binder.listProcedures()
 			.stream()
 			.filter((entry) -> entry.procedureName().equals(procedure))
-			.map((entry) -> URI
-				.create(new ProcedureLocation(entry.procedureName(), entry.address(), entry.port()).rpcUrl()))
+			.map((entry) -> URI.create(entry.location().rpcUrl()))
 			.anyMatch(server::equals);
 	}
 

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.rpcchat.api.ChatException;
 import dev.rpcchat.shell.connection.RpcErrorException;
+import dev.rpcchat.shell.connection.SecureConnectionException;
 import dev.rpcchat.shell.connection.ServiceUnreachableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,7 @@ public class ErrorSentences {
 			case ChatException ex -> REFUSED;
 			case RpcErrorException ex -> REFUSED;
 			case ServiceUnreachableException ex -> UNREACHABLE;
+			case SecureConnectionException ex -> UNREACHABLE;
 			case UsageException ex -> USAGE;
 			case CommandNotFoundException ex -> USAGE;
 			case IllegalArgumentException ex -> USAGE;
@@ -68,6 +70,7 @@ public class ErrorSentences {
 		return switch (cause) {
 			case ChatException ex -> chatError(ex);
 			case ServiceUnreachableException ex -> unreachable(ex);
+			case SecureConnectionException ex -> insecure(ex);
 			case UsageException ex -> usage(ex);
 			case RpcErrorException ex -> "The server did not accept that request (" + ex.getMessage() + ").";
 			case CommandNotFoundException ex ->
@@ -166,6 +169,21 @@ public class ErrorSentences {
 							+ ", and the binder knows no other. Try again in a moment."
 					: "The chat server at " + ex.url().getAuthority()
 							+ " stopped answering before it said whether this was done. Check, then try again.";
+		};
+	}
+
+	private String insecure(SecureConnectionException ex) {
+		String where = ex.service().label() + " at " + ex.url();
+		return switch (ex.problem()) {
+			case NEEDS_HTTPS -> Character.toUpperCase(where.charAt(0)) + where.substring(1) + " speaks HTTPS only: use "
+					+ ex.url().toString().replaceFirst("(?i)^http:", "https:") + " (chat.binder.url).";
+			case UNTRUSTED_CERTIFICATE -> "Cannot connect securely to " + where
+					+ ": its certificate is not one this shell trusts. If it is your own, trust it with "
+					+ "--chat.tls.trust-bundle (README.md, \"Running with TLS\").";
+			case WRONG_NAME ->
+				"Cannot connect securely to " + where + ": its certificate is not made for " + ex.url().getHost() + ".";
+			case HANDSHAKE_FAILED -> "Cannot connect securely to " + where
+					+ ": no HTTPS there (is it plain http://?), or the handshake failed.";
 		};
 	}
 

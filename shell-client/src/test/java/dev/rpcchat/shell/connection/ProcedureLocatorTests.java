@@ -84,6 +84,30 @@ class ProcedureLocatorTests {
 	}
 
 	@Test
+	void keepsToTheFirstServerFoundWhenItIsOnHttps() {
+		BinderService binder = binder(TestSystem.binderUrl());
+		int first = freePort();
+		int second = freePort();
+		for (int i = 0; i < 6; i++) {
+			binder.registerProcedure("tls_pin_" + i, "127.0.0.1", BigInteger.valueOf(first), null, "https");
+			binder.registerProcedure("tls_pin_" + i, "127.0.0.1", BigInteger.valueOf(second), null, "https");
+			for (int turn = 0; turn < i; turn++) {
+				binder.lookupProcedure("tls_pin_" + i);
+			}
+		}
+		ProcedureLocator locator = ProcedureLocator.forBinder(TestSystem.binderUrl(), this.client);
+		URI server = locator.locate("tls_pin_0");
+		assertThat(server.getScheme()).isEqualTo("https");
+		for (int i = 1; i < 6; i++) {
+			assertThat(locator.locate("tls_pin_" + i)).isEqualTo(server);
+		}
+		for (int i = 0; i < 6; i++) {
+			binder.unregisterProcedure("tls_pin_" + i, "127.0.0.1", BigInteger.valueOf(first));
+			binder.unregisterProcedure("tls_pin_" + i, "127.0.0.1", BigInteger.valueOf(second));
+		}
+	}
+
+	@Test
 	void saysTheBinderIsUnreachableWhenNothingListens() {
 		URI nowhere = URI.create("http://127.0.0.1:" + freePort() + "/rpc");
 		ProcedureLocator locator = ProcedureLocator.forBinder(nowhere, this.client);
