@@ -356,7 +356,7 @@ fi
 if has longpoll; then
 	# 10,000 connections at once: Tomcat's default max-connections is 8,192.
 	start_chat chat-longpoll "-Xmx$LONGPOLL_HEAP" -XX:+UseG1GC -XX:+HeapDumpOnOutOfMemoryError \
-		"-XX:HeapDumpPath=$OUT/chat-longpoll.hprof" -- --server.tomcat.max-connections=20000
+		"-XX:HeapDumpPath=$OUT/chat-longpoll.hprof" -- --server.tomcat.max-connections=20000 "${UNLIMITED[@]}"
 	heap_watch "$CHAT_PID" "$OUT/longpoll-heap-peak-mib.txt" &
 	WATCH_PID=$!
 	bench longpoll --scenario longpoll --users "$POLLERS" --rooms "$POLL_ROOMS" --warmup 0s
@@ -371,7 +371,7 @@ fi
 # jcmd), and one hot room; then the request/response calls over sockets, next to their HTTP figures above.
 if has ws-fanout; then
 	start_chat chat-ws-fanout "-Xmx$WS_HEAP" -XX:+UseG1GC -XX:+HeapDumpOnOutOfMemoryError \
-		"-XX:HeapDumpPath=$OUT/chat-ws-fanout.hprof" -- --server.tomcat.max-connections=20000
+		"-XX:HeapDumpPath=$OUT/chat-ws-fanout.hprof" -- --server.tomcat.max-connections=20000 "${UNLIMITED[@]}"
 	bench ws-fanout --scenario ws-fanout --users "$WS_SOCKETS" --rooms "$WS_ROOMS"
 	stop_last
 fi
