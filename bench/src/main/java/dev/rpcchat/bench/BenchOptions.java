@@ -43,7 +43,7 @@ record BenchOptions(URI binder, URI target, Scenario scenario, int users, int ro
 			  --binder URL       binder endpoint (default http://localhost:5000/rpc)
 			  --target URL       call this JSON-RPC endpoint instead of looking it up in the binder
 			  --scenario NAME    send | receive | join | delivery | longpoll | noop | ws-fanout | ws-hot
-			                     | ws-send | ws-receive (default send)
+			                     | ws-send | ws-receive | max-batch (default send)
 			  --users N          simulated users (default 16)
 			  --rooms N          rooms the users are spread over (default 1)
 			  --duration D       measured time, e.g. 20s, 2m, 500ms (default 20s)
@@ -271,7 +271,13 @@ record BenchOptions(URI binder, URI target, Scenario scenario, int users, int ro
 		WS_SEND,
 
 		/** Closed or open loop {@code receive_messages} over WebSockets. */
-		WS_RECEIVE;
+		WS_RECEIVE,
+
+		/**
+		 * Closed loop {@code send_message} and {@code receive_messages}, alone, then
+		 * while one more client sends maximal requests back to back.
+		 */
+		MAX_BATCH;
 
 		String wireName() {
 			return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -284,7 +290,8 @@ record BenchOptions(URI binder, URI target, Scenario scenario, int users, int ro
 				}
 			}
 			throw new IllegalArgumentException(
-					"--scenario must be one of send, receive, join, delivery, longpoll, noop: '" + value + "'");
+					"--scenario must be one of send, receive, join, delivery, longpoll, noop, ws-fanout, ws-hot, "
+							+ "ws-send, ws-receive, max-batch: '" + value + "'");
 		}
 
 	}

@@ -124,6 +124,7 @@ public final class LoadGenerator {
 			case LONGPOLL -> runLongPoll();
 			case WS_FANOUT, WS_HOT -> new WebSocketScenarios(this, this.options).fanOut();
 			case WS_SEND, WS_RECEIVE -> new WebSocketScenarios(this, this.options).requests();
+			case MAX_BATCH -> new MaximalRequests(this, this.options).run();
 		};
 		for (Path baseline : this.options.compareWith()) {
 			report = report.comparedWith(LatencyReport.Baseline.read(baseline));
@@ -365,6 +366,9 @@ public final class LoadGenerator {
 	 * the server's live heap, before any message is sent.
 	 */
 	private OptionalLong awaitPolling(URI endpoint, int polls, ServerHeap heap) {
+		if (this.options.serverPid() <= 0) {
+			return OptionalLong.empty();
+		}
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(POLL_SETTLE_SECONDS);
 		long waiting = -1;
 		try (HttpClient http = JdkHttpTransport.newClient()) {
