@@ -6,7 +6,7 @@
 #   ./mvnw -B -q -pl chat-api,rpc-support,binder-app,chat-app,bench install -DskipTests
 #   bench/run.sh                      # the whole set
 #   bench/run.sh noop send            # only some of: noop send redis redis-2 receive join history delivery
-#                                     #   longpoll ws-fanout ws-hot ws-send
+#                                     #   longpoll ws-fanout ws-hot ws-send max-batch
 #   (history: get_history in a room of HISTORY_BIG messages, on the memory store and then on Redis)
 #   (redis, redis-2: the send scenario on the Redis store, against a redis-server this script starts; needs
 #   `redis-server` on the PATH, e.g. apt-get install redis-server)
@@ -16,6 +16,7 @@
 #   HISTORY_BIG=1000000
 #   WS_SOCKETS=10000 WS_ROOMS=10 WS_HEAP=256m WS_HOT_SOCKETS=1000 WS_HOT_RATE=50
 #   PROFILE=1 (a JFR recording of each chat-app, in $OUT/<name>.jfr)
+#   CHAT_ARGS="--rpc.answer-later=false ..." (more arguments for every chat-app, e.g. to switch a trick off)
 #   SERVER_JAVA_OPTS="-Xms1g -Xmx1g -XX:+UseG1GC -XX:+AlwaysPreTouch" (the JVM flags of the no-op server and chat-app)
 set -euo pipefail
 
@@ -43,7 +44,7 @@ OUT="${OUT:-bench/target/results/$(date -u +%Y%m%dT%H%M%SZ)}"
 if (($# > 0)); then
 	SCENARIOS=("$@")
 else
-	SCENARIOS=(noop send redis redis-2 receive join history delivery longpoll ws-fanout ws-hot ws-send)
+	SCENARIOS=(noop send redis redis-2 receive join history delivery longpoll ws-fanout ws-hot ws-send max-batch)
 fi
 # Each socket of the WebSocket scenarios is a file descriptor in the load generator and in chat-app.
 ulimit -n "$(ulimit -Hn)" 2> /dev/null || ulimit -n 65536 2> /dev/null || true
@@ -141,7 +142,8 @@ start_chat() {
 		shift
 	done
 	shift
-	start "$name" "${jvm[@]}" $(profile "$name") -- "$CHAT_JAR" --server.port=0 --chat.binder.url="$BINDER" "$@"
+	start "$name" "${jvm[@]}" $(profile "$name") -- "$CHAT_JAR" --server.port=0 --chat.binder.url="$BINDER" "$@" \
+		${CHAT_ARGS:-}
 	CHAT_PID=${PIDS[-1]}
 	wait_for "$OUT/$name.log" 'Registered [0-9]+ procedures with the binder' > /dev/null || exit 1
 	echo "chat-app '$name' registered (pid $CHAT_PID): $*"
@@ -376,7 +378,7 @@ fi
 if has longpoll; then
 	# 10,000 connections at once: Tomcat's default max-connections is 8,192.
 	start_chat chat-longpoll "-Xmx$LONGPOLL_HEAP" -XX:+UseG1GC -XX:+HeapDumpOnOutOfMemoryError \
-		"-XX:HeapDumpPath=$OUT/chat-longpoll.hprof" -- --server.tomcat.max-connections=20000
+		"-XX:HeapDumpPath=$OUT/chat-longpoll.hprof" -- --server.tomcat.max-connections=20000 "${UNLIMITED[@]}"
 	heap_watch "$CHAT_PID" "$OUT/longpoll-heap-peak-mib.txt" &
 	WATCH_PID=$!
 	bench longpoll --scenario longpoll --users "$POLLERS" --rooms "$POLL_ROOMS" --warmup 0s
@@ -391,7 +393,7 @@ fi
 # jcmd), and one hot room; then the request/response calls over sockets, next to their HTTP figures above.
 if has ws-fanout; then
 	start_chat chat-ws-fanout "-Xmx$WS_HEAP" -XX:+UseG1GC -XX:+HeapDumpOnOutOfMemoryError \
-		"-XX:HeapDumpPath=$OUT/chat-ws-fanout.hprof" -- --server.tomcat.max-connections=20000
+		"-XX:HeapDumpPath=$OUT/chat-ws-fanout.hprof" -- --server.tomcat.max-connections=20000 "${UNLIMITED[@]}"
 	bench ws-fanout --scenario ws-fanout --users "$WS_SOCKETS" --rooms "$WS_ROOMS"
 	stop_last
 fi
@@ -410,8 +412,16 @@ if has ws-send; then
 	stop_last
 fi
 
+# What one client's maximal requests (a batch of 100 join_room calls, each answering 50 messages of 2,000
+# characters, in a 1 MiB body, back to back) cost the other users' send/receive: their latencies alone, then beside it.
+if has max-batch; then
+	start_chat chat-max-batch "${SERVER_JVM[@]}" -- "${UNLIMITED[@]}"
+	bench max-batch --scenario max-batch --users "$USERS" --rooms 1
+	stop_last
+fi
+
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
-for name in machine noop noop-jdk-client send send-open redis redis-2 receive join-100 join-big rejoin-100 rejoin-big history history-redis delivery delivery-1-receiver longpoll ws-fanout ws-hot ws-send ws-receive; do
+for name in machine noop noop-jdk-client send send-open redis redis-2 receive join-100 join-big rejoin-100 rejoin-big history history-redis delivery delivery-1-receiver longpoll ws-fanout ws-hot ws-send ws-receive max-batch; do
 	if [[ -f "$OUT/$name.txt" ]]; then
 		cat "$OUT/$name.txt"
 		echo

@@ -51,7 +51,7 @@ record BenchOptions(URI binder, URI target, Scenario scenario, int users, int ro
 			  --trust FILE       PEM certificates to trust over HTTPS (and wss://) besides the JVM's trust
 			                     store, such as a test certificate of your own
 			  --scenario NAME    send | receive | join | history | delivery | longpoll | noop | ws-fanout
-			                     | ws-hot | ws-send | ws-receive (default send)
+			                     | ws-hot | ws-send | ws-receive | max-batch (default send)
 			  --users N          simulated users (default 16)
 			  --rooms N          rooms the users are spread over (default 1)
 			  --duration D       measured time, e.g. 20s, 2m, 500ms (default 20s)
@@ -294,7 +294,13 @@ record BenchOptions(URI binder, URI target, Scenario scenario, int users, int ro
 		WS_SEND,
 
 		/** Closed or open loop {@code receive_messages} over WebSockets. */
-		WS_RECEIVE;
+		WS_RECEIVE,
+
+		/**
+		 * Closed loop {@code send_message} and {@code receive_messages}, alone, then
+		 * while one more client sends maximal requests back to back.
+		 */
+		MAX_BATCH;
 
 		String wireName() {
 			return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
 
@@ -44,6 +49,11 @@ public final class LoadGenerator {
 
 	// get_history's default page, the one clients get without asking
 	private static final int HISTORY_PAGE = 50;
+
+	// the longest wait for every first long poll to be waiting in the server
+	private static final int POLL_SETTLE_SECONDS = 60;
+
+	private static final Pattern WAITING_POLLS = Pattern.compile("(?m)^chat_longpolls_waiting(?:\\{[^}]*\\})? (\\S+)");
 
 	private final BenchOptions options;
 
@@ -128,6 +138,7 @@ public final class LoadGenerator {
 			case LONGPOLL -> runLongPoll();
 			case WS_FANOUT, WS_HOT -> new WebSocketScenarios(this, this.options).fanOut();
 			case WS_SEND, WS_RECEIVE -> new WebSocketScenarios(this, this.options).requests();
+			case MAX_BATCH -> new MaximalRequests(this, this.options).run();
 		};
 		for (Path baseline : this.options.compareWith()) {
 			report = report.comparedWith(LatencyReport.Baseline.read(baseline));
@@ -394,7 +405,10 @@ public final class LoadGenerator {
 			}
 		};
 		PollerGroup group = new PollerGroup(pollers, rooms.size(), poller, wakeUps);
+		ServerHeap heap = new ServerHeap(this.options.serverPid());
+		OptionalLong heapIdle = heap.liveBytes();
 		group.start();
+		OptionalLong heapWaiting = awaitPolling(endpoint, pollers.size(), heap);
 		say("%,d long-pollers started; sending one message per room per round", pollers.size());
 		long start = System.nanoTime();
 		long measureFrom = start + this.options.warmup().toNanos();
@@ -453,7 +467,60 @@ public final class LoadGenerator {
 		return report(List.of(series), List.of(String.format(Locale.ROOT,
 				"%,d clients long-polling (wait_seconds 30) in %d rooms; %d measured rounds of one message per room; "
 						+ "answered %,d of %,d (%,d missing); latency from send_message's start",
-				pollers.size(), rooms.size(), rounds, received, expected, expected - received)));
+				pollers.size(), rooms.size(), rounds, received, expected, expected - received),
+				heapPerPoll(heapIdle, heapWaiting, pollers.size())));
+	}
+
+	/**
+	 * Waits until the server says every poller's first long poll is waiting (its
+	 * {@code chat.longpolls.waiting} gauge, on {@code /actuator/prometheus}), then reads
+	 * the server's live heap, before any message is sent.
+	 */
+	private OptionalLong awaitPolling(URI endpoint, int polls, ServerHeap heap) {
+		if (this.options.serverPid() <= 0) {
+			return OptionalLong.empty();
+		}
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(POLL_SETTLE_SECONDS);
+		long waiting = -1;
+		try (HttpClient http = JdkHttpTransport.newClient(this.tls)) {
+			while (System.nanoTime() < deadline && (waiting = waitingPolls(http, endpoint)) < polls) {
+				LoadLoop.sleepUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200));
+			}
+		}
+		say("the server reports %,d of %,d long polls waiting (-1: unknown); reading its live heap", waiting, polls);
+		return heap.liveBytes();
+	}
+
+	/**
+	 * How many long polls the server says are waiting.
+	 * @return its {@code chat.longpolls.waiting} gauge, or -1 if it cannot be read
+	 */
+	private static long waitingPolls(HttpClient http, URI endpoint) {
+		try {
+			HttpResponse<String> response = http.send(
+					HttpRequest.newBuilder(endpoint.resolve("/actuator/prometheus")).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+			Matcher gauge = WAITING_POLLS.matcher(response.body());
+			return gauge.find() ? (long) Double.parseDouble(gauge.group(1)) : -1;
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return -1;
+		}
+	}
+
+	private static String heapPerPoll(OptionalLong idle, OptionalLong waiting, int polls) {
+		if (idle.isEmpty() || waiting.isEmpty()) {
+			return "server live heap unknown (no --server-pid, or jcmd failed)";
+		}
+		return String.format(Locale.ROOT,
+				"server live heap after a full GC: %s with every client signed up and its connection idle, %s with "
+						+ "%,d long polls waiting: %.1f KB per waiting poll",
+				ServerHeap.mib(idle.getAsLong()), ServerHeap.mib(waiting.getAsLong()), polls,
+				(waiting.getAsLong() - idle.getAsLong()) / 1024.0 / polls);
 	}
 
 	private LatencyReport measure(List<LoadLoop.Operation> workers, List<LatencyRecorder> recorders,

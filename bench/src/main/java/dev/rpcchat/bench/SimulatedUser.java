@@ -42,6 +42,14 @@ final class SimulatedUser implements AutoCloseable {
 	}
 
 	/**
+	 * This user's session token.
+	 * @return the token, {@code null} before {@link #register()}
+	 */
+	String token() {
+		return this.token;
+	}
+
+	/**
 	 * The server this user talks to now.
 	 * @return its JSON-RPC endpoint
 	 */

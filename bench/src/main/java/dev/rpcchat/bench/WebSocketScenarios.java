@@ -1,6 +1,5 @@
 package dev.rpcchat.bench;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -11,8 +10,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -24,8 +21,6 @@ import dev.rpcchat.bench.BenchOptions.Scenario;
  * {@code ws-receive}).
  */
 final class WebSocketScenarios {
-
-	private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
 	private final LoadGenerator generator;
 
@@ -70,7 +65,7 @@ final class WebSocketScenarios {
 			subscribers[i] = subscriber;
 		});
 		this.generator.say("%,d sockets subscribed in %.1f s", subscribers.length, (System.nanoTime() - setup) / 1e9);
-		String heapIdle = liveHeap();
+		String heapIdle = new ServerHeap(this.options.serverPid()).live();
 		long[] sent = new long[rooms.size()];
 		long start = System.nanoTime();
 		long measureFrom = start + this.options.warmup().toNanos();
@@ -108,7 +103,7 @@ final class WebSocketScenarios {
 		this.generator.clocks().stop();
 		long finished = System.nanoTime();
 		List<LatencyReport.Series> series = List.of(delivery.finish(finished), sends.finish(finished));
-		String heapBusy = liveHeap();
+		String heapBusy = new ServerHeap(this.options.serverPid()).live();
 		List<String> notes = new ArrayList<>();
 		notes.add(String.format(Locale.ROOT,
 				"%,d subscribed sockets in %d rooms, %d messages/s in total over HTTP, one sender per room",
@@ -200,40 +195,6 @@ final class WebSocketScenarios {
 		return String.format(Locale.ROOT,
 				"deliveries: %,d expected, %,d lost, %,d doubled, %,d out of order; %,d sockets closed by the server",
 				expected, lost, doubled, outOfOrder, closed);
-	}
-
-	/**
-	 * The server's used heap right after a full GC, through {@code jcmd} (the server runs
-	 * on this machine: {@code --server-pid}).
-	 */
-	private String liveHeap() {
-		long pid = this.options.serverPid();
-		if (pid <= 0) {
-			return "unknown (no --server-pid)";
-		}
-		try {
-			jcmd(pid, "GC.run");
-			Matcher used = HEAP_USED.matcher(jcmd(pid, "GC.heap_info"));
-			return used.find() ? String.format(Locale.ROOT, "%.1f MiB", Long.parseLong(used.group(1)) / 1024.0)
-					: "unknown";
-		}
-		catch (IOException ex) {
-			return "unknown (" + ex.getMessage() + ")";
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return "unknown";
-		}
-	}
-
-	private static String jcmd(long pid, String command) throws IOException, InterruptedException {
-		String javaHome = System.getProperty("java.home");
-		Process process = new ProcessBuilder(javaHome + "/bin/jcmd", Long.toString(pid), command)
-			.redirectErrorStream(true)
-			.start();
-		String output = new String(process.getInputStream().readAllBytes());
-		process.waitFor();
-		return output;
 	}
 
 	/**

@@ -144,6 +144,16 @@ class BenchSmokeIntegrationTests {
 	}
 
 	@Test
+	void measuresOtherUsersBesideMaximalRequestsAndAlone() throws Exception {
+		LatencyReport report = run("--scenario", "max-batch", "--users", "2");
+		assertSucceeded(report, "send/receive beside maximal requests");
+		assertThat(report.series()).extracting(LatencyReport.Series::name)
+			.containsExactly("send/receive beside maximal requests", "send/receive alone", "maximal request");
+		assertThat(report.series().get(2).count()).isPositive();
+		assertThat(report.notes().get(0)).contains("HTTP 200").contains("100 joins of up to 50 messages, 0 errors");
+	}
+
+	@Test
 	void worksThroughTheJdkHttpClientToo() throws Exception {
 		assertSucceeded(run("--scenario", "send", "--users", "2", "--client", "jdk"), "send_message");
 	}

@@ -1,8 +1,11 @@
 package dev.rpcchat.server;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.rpcchat.server.message.MessageWaiters;
+import dev.rpcchat.server.push.ChatSocket;
 
 import static dev.rpcchat.server.RpcTestClient.params;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -147,6 +151,77 @@ class LongPollIntegrationTests extends ChatServerIntegrationTestSupport {
 		for (CompletableFuture<JsonNode> poll : polls) {
 			assertThat(contents(poll.join().get("result"))).containsExactly("everyone");
 		}
+	}
+
+	@Test
+	void fiveLongPollsInOneBatchAreAnsweredWithinTheLongestWaitNotTheirSum() {
+		String ana = unique("ana");
+		String room = unique("poll");
+		String anaToken = this.rpc.register(ana);
+		createRoom(anaToken, room);
+		join(anaToken, ana, room);
+		receive(anaToken, ana, room);
+		long start = System.nanoTime();
+		HttpResponse<String> response = this.rpc.post(anaToken, fiveTwoSecondPolls(ana, room));
+		long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode answers = RpcTestClient.parse(response.body());
+		assertThat(answers).hasSize(5)
+			.allSatisfy((answer) -> assertThat(answer.get("result")).as("%s", answer).isEmpty());
+		assertThat(elapsedMillis).as("about 2 s, not 5 x 2 s").isBetween(1_000L, 6_000L);
+	}
+
+	@Test
+	void fiveLongPollsInOneBatchOnAWebSocketAreAnsweredWithinTheLongestWaitNotTheirSum() {
+		String ana = unique("ana");
+		String room = unique("poll");
+		try (ChatSocket socket = ChatSocket.open(this.port)) {
+			socket.result("register_user", "username", ana);
+			socket.result("create_room", "room_name", room);
+			socket.result("join_room", "username", ana, "room_name", room);
+			socket.result("receive_messages", "username", ana, "room_name", room);
+			long start = System.nanoTime();
+			socket.send(fiveTwoSecondPolls(ana, room));
+			JsonNode answers = socket.next();
+			long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+			assertThat(answers).hasSize(5)
+				.allSatisfy((answer) -> assertThat(answer.get("result")).as("%s", answer).isEmpty());
+			assertThat(elapsedMillis).as("about 2 s, not 5 x 2 s").isBetween(1_000L, 6_000L);
+		}
+	}
+
+	@Test
+	void aMessageWakesTheWaitingPollOfABatchAndTheOthersFindTheirTimeSpent() {
+		String ana = unique("ana");
+		String bob = unique("bob");
+		String room = unique("poll");
+		String anaToken = this.rpc.register(ana);
+		String bobToken = this.rpc.register(bob);
+		createRoom(anaToken, room);
+		join(anaToken, ana, room);
+		join(bobToken, bob, room);
+		receive(anaToken, ana, room);
+		int before = this.waiters.waiting();
+		CompletableFuture<HttpResponse<String>> batch = CompletableFuture.supplyAsync(
+				() -> this.rpc.post(anaToken, "[" + poll(ana, room, 30, 1) + "," + poll(ana, room, 2, 2) + "]"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.waiters.waiting() > before || batch.isDone());
+		send(bobToken, bob, room, "wake up");
+		JsonNode answers = RpcTestClient.parse(batch.join().body());
+		assertThat(contents(answers.get(0).get("result"))).containsExactly("wake up");
+		assertThat(answers.get(1).get("result")).as("the second poll waits what is left of its 2 s").isEmpty();
+	}
+
+	private static String fiveTwoSecondPolls(String username, String room) {
+		StringJoiner batch = new StringJoiner(",", "[", "]");
+		for (int id = 1; id <= 5; id++) {
+			batch.add(poll(username, room, 2, id));
+		}
+		return batch.toString();
+	}
+
+	private static String poll(String username, String room, int waitSeconds, int id) {
+		return RpcTestClient.write(Map.of("jsonrpc", "2.0", "id", id, "method", "receive_messages", "params",
+				params("username", username, "room_name", room, "wait_seconds", waitSeconds)));
 	}
 
 	private CompletableFuture<JsonNode> pollFor30Seconds(String token, String username, String room) {

@@ -49,10 +49,12 @@ final class ContractServer extends JsonRpcBasicServer {
 
 	private final ObjectMapper mapper;
 
+	private final RpcErrorResolver errors = new RpcErrorResolver();
+
 	ContractServer(ObjectMapper mapper, RpcService service) {
 		super(new ResultsAsValues(mapper), service.implementation(), service.contract());
 		this.mapper = mapper;
-		setErrorResolver(new RpcErrorResolver());
+		setErrorResolver(this.errors);
 		setShouldLogInvocationErrors(false);
 		setAllowExtraParams(false);
 		setAllowLessParams(false);
@@ -90,6 +92,18 @@ final class ContractServer extends JsonRpcBasicServer {
 		int code = (error.path("code").asInt() == RpcErrors.INVALID_PARAMS) ? RpcErrors.INVALID_PARAMS
 				: RpcErrors.INTERNAL_ERROR;
 		return new Outcome.Failed(code, RpcErrors.message(code), null);
+	}
+
+	/**
+	 * The error of a call answered later ({@link RpcCaller#answerLater}) whose answer
+	 * failed, resolved exactly as if the method had thrown the failure.
+	 * @param method the contract method
+	 * @param failure what the answer failed with
+	 * @return the error
+	 */
+	Outcome.Failed failed(MethodDescriptor method, Throwable failure) {
+		RpcErrorResolver.Resolved resolved = this.errors.resolve(failure, method.method());
+		return new Outcome.Failed(resolved.code(), resolved.message(), resolved.data());
 	}
 
 	private static Object value(JsonNode result) {

@@ -3,6 +3,7 @@ package dev.rpcchat.rpc;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,8 @@ import dev.rpcchat.rpc.Answers.Answer;
 import dev.rpcchat.rpc.ContractServer.Outcome;
 import dev.rpcchat.rpc.RequestReader.Request;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The JSON-RPC 2.0 envelope, exactly as the specification has it: takes a body's bytes
@@ -24,6 +27,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * each answer ({@link Answers}) and times each call ({@link RpcMetrics}).
  */
 final class Envelope {
+
+	private static final Logger logger = LoggerFactory.getLogger(Envelope.class);
 
 	private final RequestReader reader;
 
@@ -41,7 +46,10 @@ final class Envelope {
 
 	private final JsonNodeFactory nodes;
 
-	Envelope(ObjectMapper mapper, RpcService service, MeterRegistry meterRegistry, RpcProperties.Batch limits) {
+	private final boolean answerLater;
+
+	Envelope(ObjectMapper mapper, RpcService service, MeterRegistry meterRegistry, RpcProperties.Batch limits,
+			boolean answerLater) {
 		this.reader = new RequestReader(mapper);
 		this.answers = new Answers(mapper);
 		this.methods = MethodDescriptor.of(service.contract(), mapper);
@@ -52,26 +60,47 @@ final class Envelope {
 		this.metrics = new RpcMetrics(meterRegistry, known);
 		this.batches = new BatchAnswers(limits, this.answers, this.metrics);
 		this.nodes = mapper.getNodeFactory();
+		this.answerLater = answerLater;
 	}
 
 	/**
-	 * Answers a body.
+	 * Answers a body. The answer is complete on return unless a call answers later
+	 * ({@link RpcCaller#answerLater}); then it completes on the thread that completes
+	 * that call's answer.
 	 * @param body the request's bytes
 	 * @param caller the caller of the request's calls
-	 * @return the answer, or {@code null} when there is nothing to answer
+	 * @return the answer, or {@code null} in it when there is nothing to answer; an
+	 * unexpected failure is the -32603 of {@link #internalError()}, never an exceptional
+	 * completion
 	 */
-	byte[] answer(byte[] body, RpcCaller.Context caller) {
+	CompletableFuture<byte[]> answer(byte[] body, RpcCaller.Context caller) {
+		CompletableFuture<byte[]> answer;
+		try {
+			answer = answerBody(body, caller);
+		}
+		catch (RuntimeException ex) {
+			answer = CompletableFuture.failedFuture(ex);
+		}
+		return answer.exceptionally(this::unexpectedFailure);
+	}
+
+	private CompletableFuture<byte[]> answerBody(byte[] body, RpcCaller.Context caller) {
 		long start = this.metrics.start();
 		JsonNode root = this.reader.parse(body);
 		if (root == null) {
 			this.metrics.record(start, null, RpcErrors.PARSE_ERROR);
-			return this.answers.write(this.answers.error(NullNode.getInstance(), RpcErrors.PARSE_ERROR)).bytes();
+			return CompletableFuture.completedFuture(
+					this.answers.write(this.answers.error(NullNode.getInstance(), RpcErrors.PARSE_ERROR)).bytes());
 		}
 		if (root.isArray()) {
 			return this.batches.answer((ArrayNode) root, new BatchCalls(caller), start);
 		}
-		Answer answer = answer(root, caller, start);
-		return (answer != null) ? answer.bytes() : null;
+		return answer(root, caller, start).thenApply((answer) -> (answer != null) ? answer.bytes() : null);
+	}
+
+	private byte[] unexpectedFailure(Throwable failure) {
+		logger.error("Unexpected failure answering a JSON-RPC request", failure);
+		return internalError();
 	}
 
 	/**
@@ -91,11 +120,12 @@ final class Envelope {
 		return this.answers.write(this.answers.error(NullNode.getInstance(), RpcErrors.INTERNAL_ERROR)).bytes();
 	}
 
-	private Answer answer(JsonNode node, RpcCaller.Context caller, long start) {
+	private CompletableFuture<Answer> answer(JsonNode node, RpcCaller.Context caller, long start) {
 		return switch (this.reader.read(node)) {
-			case Request.Invalid invalid ->
-				timed(start, null, this.answers.error(invalid.id(), RpcErrors.INVALID_REQUEST), false);
-			case Request.Call call -> timed(start, call.method(), call(call, caller), call.notification());
+			case Request.Invalid invalid -> CompletableFuture.completedFuture(
+					timed(start, null, this.answers.error(invalid.id(), RpcErrors.INVALID_REQUEST), false));
+			case Request.Call call ->
+				call(call, caller).thenApply((answer) -> timed(start, call.method(), answer, call.notification()));
 		};
 	}
 
@@ -117,26 +147,39 @@ final class Envelope {
 		return written;
 	}
 
-	private ObjectNode call(Request.Call call, RpcCaller.Context caller) {
+	private CompletableFuture<ObjectNode> call(Request.Call call, RpcCaller.Context caller) {
 		if (RpcDiscovery.METHOD.equals(call.method())) {
-			return discover(call);
+			return CompletableFuture.completedFuture(discover(call));
 		}
 		MethodDescriptor method = this.methods.get(call.method());
 		if (method == null) {
-			return this.answers.error(call.id(), RpcErrors.METHOD_NOT_FOUND);
+			return CompletableFuture.completedFuture(this.answers.error(call.id(), RpcErrors.METHOD_NOT_FOUND));
 		}
 		ArrayNode params;
 		try {
 			params = method.normalize(call.params(), this.nodes);
 		}
 		catch (InvalidParamsException ex) {
-			return this.answers.error(call.id(), RpcErrors.INVALID_PARAMS, ex.getMessage(), null);
+			return CompletableFuture
+				.completedFuture(this.answers.error(call.id(), RpcErrors.INVALID_PARAMS, ex.getMessage(), null));
 		}
 		Outcome[] outcome = new Outcome[1];
-		RpcCaller.runWith(caller, () -> outcome[0] = this.server.invoke(method, params));
-		return switch (outcome[0]) {
-			case Outcome.Returned returned -> this.answers.result(call.id(), returned.value());
-			case Outcome.Failed failed -> this.answers.error(call.id(), failed.code(), failed.message(), failed.data());
+		RpcCaller.LaterAnswer later = this.answerLater ? new RpcCaller.LaterAnswer() : null;
+		RpcCaller.runWith(caller, later, () -> outcome[0] = this.server.invoke(method, params));
+		// a method that throws after handing over a later answer fails with what it threw
+		if (later == null || later.stage() == null || outcome[0] instanceof Outcome.Failed) {
+			return CompletableFuture.completedFuture(answer(call.id(), outcome[0]));
+		}
+		return later.stage()
+			.handle((value, failure) -> answer(call.id(),
+					(failure != null) ? this.server.failed(method, failure) : new Outcome.Returned(value)))
+			.toCompletableFuture();
+	}
+
+	private ObjectNode answer(JsonNode id, Outcome outcome) {
+		return switch (outcome) {
+			case Outcome.Returned returned -> this.answers.result(id, returned.value());
+			case Outcome.Failed failed -> this.answers.error(id, failed.code(), failed.message(), failed.data());
 		};
 	}
 
@@ -160,7 +203,7 @@ final class Envelope {
 		}
 
 		@Override
-		public Answer answer(JsonNode request, long start) {
+		public CompletableFuture<Answer> answer(JsonNode request, long start) {
 			return Envelope.this.answer(request, this.caller, start);
 		}
 

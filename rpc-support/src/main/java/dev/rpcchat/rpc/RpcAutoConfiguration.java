@@ -35,7 +35,8 @@ public class RpcAutoConfiguration {
 	@Bean
 	Envelope rpcEnvelope(RpcService service, ObjectProvider<MeterRegistry> meterRegistry, RpcProperties properties) {
 		MeterRegistry registry = meterRegistry.getIfAvailable(SimpleMeterRegistry::new);
-		return new Envelope(WireJson.newObjectMapper(), service, registry, properties.batch());
+		return new Envelope(WireJson.newObjectMapper(), service, registry, properties.batch(),
+				properties.answerLater());
 	}
 
 	@Bean

@@ -1,6 +1,9 @@
 package dev.rpcchat.rpc;
 
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 
 /**
  * What the service implementation may know of the caller of the JSON-RPC call it is
@@ -10,6 +13,8 @@ import java.util.Optional;
 public final class RpcCaller {
 
 	private static final ThreadLocal<Context> current = new ThreadLocal<>();
+
+	private static final ThreadLocal<LaterAnswer> later = new ThreadLocal<>();
 
 	private RpcCaller() {
 	}
@@ -60,18 +65,91 @@ public final class RpcCaller {
 	}
 
 	/**
+	 * Answers the current call with what a stage completes with: its value is the call's
+	 * result, and what it fails with is the call's error, exactly as if the method had
+	 * returned or thrown it. For a method that waits (a long poll): where the call may be
+	 * answered later ({@code rpc.answer-later}, on by default, over {@code POST /rpc} and
+	 * WebSockets alike) its thread is let go at once, the method returns this method's
+	 * {@code null}, and the call is answered when the stage completes, on the thread that
+	 * completes it (which may block: the rest of a batch runs and the answer is written
+	 * on it). Elsewhere this method waits for the stage on the call's thread and returns
+	 * its value or throws its failure. A method calls it at most once per call, and
+	 * returns what it returns.
+	 * @param <T> the method's result type
+	 * @param answer the call's answer to come
+	 * @return {@code null} once the call will be answered later, else the stage's value
+	 */
+	public static <T> T answerLater(CompletionStage<T> answer) {
+		Objects.requireNonNull(answer, "answer");
+		LaterAnswer slot = later.get();
+		if (slot != null) {
+			slot.set(answer);
+			return null;
+		}
+		return await(answer);
+	}
+
+	private static <T> T await(CompletionStage<T> answer) {
+		try {
+			return answer.toCompletableFuture().get();
+		}
+		catch (ExecutionException ex) {
+			Throwable failure = (ex.getCause() != null) ? ex.getCause() : ex;
+			if (failure instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (failure instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException("A later answer failed", failure);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for a later answer", ex);
+		}
+	}
+
+	/**
 	 * Runs a dispatch with the given caller visible to the service.
 	 * @param context the caller
+	 * @param slot where the call's later answer goes, or {@code null} when the call is
+	 * answered on its thread
 	 * @param dispatch the work
 	 */
-	static void runWith(Context context, Runnable dispatch) {
+	static void runWith(Context context, LaterAnswer slot, Runnable dispatch) {
 		current.set(context);
+		later.set(slot);
 		try {
 			dispatch.run();
 		}
 		finally {
 			current.remove();
+			later.remove();
 		}
+	}
+
+	/**
+	 * Where one call's later answer goes, when the call may be answered later.
+	 */
+	static final class LaterAnswer {
+
+		private CompletionStage<?> stage;
+
+		void set(CompletionStage<?> answer) {
+			if (this.stage != null) {
+				throw new IllegalStateException("A call is answered later at most once");
+			}
+			this.stage = answer;
+		}
+
+		/**
+		 * The stage the call is answered with.
+		 * @return it, or {@code null} when the method answered on its thread
+		 */
+		CompletionStage<?> stage() {
+			return this.stage;
+		}
+
 	}
 
 	/**

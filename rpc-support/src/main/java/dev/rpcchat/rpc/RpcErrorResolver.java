@@ -6,6 +6,7 @@ import java.lang.reflect.UndeclaredThrowableException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.googlecode.jsonrpc4j.ErrorResolver;
@@ -24,23 +25,30 @@ final class RpcErrorResolver implements ErrorResolver {
 
 	private static final Logger logger = LoggerFactory.getLogger(RpcErrorResolver.class);
 
-	@Override
-	public JsonError resolveError(Throwable thrown, Method method, List<JsonNode> arguments) {
-		Throwable cause = unwrap(thrown);
-		if (cause instanceof ChatException chat) {
-			return resolved(chat.errorCode().code(), chat.getMessage(), data(chat));
-		}
-		if (cause instanceof InvalidParamsException invalid) {
-			return resolved(RpcErrors.INVALID_PARAMS, invalid.getMessage(), null);
-		}
-		logger.error("Unexpected failure of JSON-RPC method {}", (method != null) ? method.getName() : "?", cause);
-		return resolved(RpcErrors.INTERNAL_ERROR, RpcErrors.message(RpcErrors.INTERNAL_ERROR), null);
-	}
-
 	// jsonrpc4j copies the code and message, and keeps the data as it is: the error the
 	// client gets is the Resolved one, which jsonrpc4j's own errors never carry
-	private static JsonError resolved(int code, String message, Object data) {
-		return new JsonError(code, message, new Resolved(code, message, data));
+	@Override
+	public JsonError resolveError(Throwable thrown, Method method, List<JsonNode> arguments) {
+		Resolved resolved = resolve(thrown, method);
+		return new JsonError(resolved.code(), resolved.message(), resolved);
+	}
+
+	/**
+	 * Turns what a method threw, or what its later answer failed with, into its error.
+	 * @param thrown the exception
+	 * @param method the Java method, or {@code null}
+	 * @return the error
+	 */
+	Resolved resolve(Throwable thrown, Method method) {
+		Throwable cause = unwrap(thrown);
+		if (cause instanceof ChatException chat) {
+			return new Resolved(chat.errorCode().code(), chat.getMessage(), data(chat));
+		}
+		if (cause instanceof InvalidParamsException invalid) {
+			return new Resolved(RpcErrors.INVALID_PARAMS, invalid.getMessage(), null);
+		}
+		logger.error("Unexpected failure of JSON-RPC method {}", (method != null) ? method.getName() : "?", cause);
+		return new Resolved(RpcErrors.INTERNAL_ERROR, RpcErrors.message(RpcErrors.INTERNAL_ERROR), null);
 	}
 
 	private static Map<String, Object> data(ChatException chat) {
@@ -52,8 +60,8 @@ final class RpcErrorResolver implements ErrorResolver {
 
 	private static Throwable unwrap(Throwable thrown) {
 		Throwable current = thrown;
-		while ((current instanceof InvocationTargetException || current instanceof UndeclaredThrowableException)
-				&& current.getCause() != null) {
+		while ((current instanceof InvocationTargetException || current instanceof UndeclaredThrowableException
+				|| current instanceof CompletionException) && current.getCause() != null) {
 			current = current.getCause();
 		}
 		return current;

@@ -14,10 +14,15 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param batch the limits of one batch
  * @param tomcat which of the embedded Tomcat's memory tricks are on
+ * @param answerLater whether a call that answers later ({@link RpcCaller#answerLater},
+ * such as a waiting long poll) lets its thread go and, over {@code POST /rpc}, suspends
+ * its request (servlet async) until its answer comes; {@code false}: it waits on its
+ * thread
  */
 @Validated
 @ConfigurationProperties("rpc")
-public record RpcProperties(@Valid @DefaultValue Batch batch, @Valid @DefaultValue Tomcat tomcat) {
+public record RpcProperties(@Valid @DefaultValue Batch batch, @Valid @DefaultValue Tomcat tomcat,
+		@DefaultValue("true") boolean answerLater) {
 
 	/**
 	 * The limits of one batch request.

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -162,6 +163,36 @@ public class SampleApplication {
 				Thread.currentThread().interrupt();
 			}
 			return millis;
+		}
+
+		@Override
+		public boolean later(int millis, String outcome) {
+			Thread call = Thread.currentThread();
+			CompletableFuture<Boolean> answer = new CompletableFuture<>();
+			Thread.ofVirtual().start(() -> {
+				LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(millis));
+				switch ((outcome != null) ? outcome : "value") {
+					case "room_not_found", "thrown" ->
+						answer.completeExceptionally(new ChatException(ErrorCode.ROOM_NOT_FOUND, "No room here."));
+					case "failure" -> answer.completeExceptionally(new IllegalStateException("A later bug"));
+					default -> answer.complete(ended(call));
+				}
+			});
+			Boolean free = RpcCaller.answerLater(answer);
+			if ("thrown".equals(outcome)) {
+				throw new ChatException(ErrorCode.INVALID_NAME, "Thrown after answering later.");
+			}
+			return Boolean.TRUE.equals(free);
+		}
+
+		private static boolean ended(Thread thread) {
+			try {
+				return thread.join(Duration.ofSeconds(5));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
 		}
 
 		@Override

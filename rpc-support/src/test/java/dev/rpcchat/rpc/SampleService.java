@@ -111,4 +111,18 @@ public interface SampleService {
 	@JsonRpcMethod("flood")
 	int flood(@JsonRpcParam("count") int count, @JsonRpcParam("size") int size);
 
+	/**
+	 * Answers later ({@code RpcCaller.answerLater}), from another thread, some time after
+	 * the call.
+	 * @param millis how long after the call
+	 * @param outcome {@code "value"} (the default): whether the thread that ran the call
+	 * had ended by then; {@code "room_not_found"}: error 1004; {@code "failure"}: an
+	 * unexpected exception; {@code "thrown"}: the method throws 1004 after handing over a
+	 * later answer
+	 * @return whether the call's thread was free
+	 */
+	@JsonRpcMethod("later")
+	@JsonRpcErrors({ ErrorCode.INVALID_NAME, ErrorCode.ROOM_NOT_FOUND })
+	boolean later(@JsonRpcParam("millis") int millis, @JsonRpcParam("outcome") @JsonRpcOptional String outcome);
+
 }

@@ -7,9 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.rpcchat.api.Message;
@@ -18,7 +16,7 @@ import dev.rpcchat.server.name.Names;
 
 /**
  * The long polls waiting for messages, woken by the store when a message they may see is
- * appended to their room. A waiter is a future, so a waiting virtual thread costs little.
+ * appended to their room. A waiter is a future: a waiting long poll holds no thread.
  */
 public class MessageWaiters implements AppendListener {
 
@@ -117,31 +115,22 @@ public class MessageWaiters implements AppendListener {
 		}
 
 		/**
-		 * Waits until a message this user may see is appended to the room, or the time is
-		 * up.
+		 * Waits, without a thread, until a message this user may see is appended to the
+		 * room, or the time is up. The future completes on the thread that appended the
+		 * message, on a timer's or on the one shutting down: go on elsewhere.
 		 * @param timeout the longest wait
-		 * @return whether a message arrived; {@code false} once the server is shutting
-		 * down
-		 * @throws InterruptedException if the thread is interrupted while waiting
+		 * @return whether a message arrived; {@code false} at once when the server is
+		 * shutting down
 		 */
-		public boolean await(Duration timeout) throws InterruptedException {
+		public CompletableFuture<Boolean> next(Duration timeout) {
 			if (MessageWaiters.this.shuttingDown) {
-				return false;
+				return CompletableFuture.completedFuture(false);
 			}
 			MessageWaiters.this.waiting.incrementAndGet();
-			try {
-				this.signal.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
-				return true;
-			}
-			catch (TimeoutException ex) {
-				return false;
-			}
-			catch (ExecutionException ex) {
-				throw new IllegalStateException(ex);
-			}
-			finally {
-				MessageWaiters.this.waiting.decrementAndGet();
-			}
+			CompletableFuture<Boolean> arrived = this.signal.thenApply((signalled) -> true)
+				.completeOnTimeout(false, Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+			arrived.whenComplete((result, failure) -> MessageWaiters.this.waiting.decrementAndGet());
+			return arrived;
 		}
 
 		/**

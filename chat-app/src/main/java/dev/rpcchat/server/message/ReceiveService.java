@@ -5,8 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 import dev.rpcchat.api.Message;
+import dev.rpcchat.rpc.RpcCaller;
 import dev.rpcchat.server.name.Names;
 import dev.rpcchat.server.room.RoomErrors;
 import dev.rpcchat.server.store.ChatStore;
@@ -27,6 +31,9 @@ public class ReceiveService {
 	 */
 	public static final int MAX_MESSAGES = 100;
 
+	// a wake-up reads the store, which may block: never on the thread that woke it
+	private static final Executor WAKE_UPS = (task) -> Thread.ofVirtual().name("chat-long-poll").start(task);
+
 	private final ChatStore store;
 
 	private final UserRegistry users;
@@ -43,10 +50,13 @@ public class ReceiveService {
 	}
 
 	/**
-	 * Returns what the reader may see past its cursor, waiting up to {@code waitSeconds}
-	 * for a first message; returns at once with what it has if the reader leaves the room
-	 * meanwhile. A waiting call counts as activity: the session is renewed to last
-	 * {@code chat.users.session-ttl} past the end of the wait.
+	 * Returns what the reader may see past its cursor, waiting until {@code waitSeconds}
+	 * after the request carrying the call was read for a first message (so the long polls
+	 * of one batch wait together, not one after the other); returns at once with what it
+	 * has if the reader leaves the room meanwhile. A waiting call counts as activity: the
+	 * session is renewed to last {@code chat.users.session-ttl} past the end of the wait.
+	 * A call that has to wait is answered later ({@link RpcCaller#answerLater}): it holds
+	 * no thread while it waits.
 	 * @param username the reader the call names
 	 * @param roomName the room
 	 * @param waitSeconds how long to wait, 0 to 30, or {@code null}
@@ -59,28 +69,25 @@ public class ReceiveService {
 			this.users.authenticate(username);
 			Names.requireValidRoomName(roomName);
 		}
-		Duration wait = Duration.ofSeconds((waitSeconds != null) ? waitSeconds : 0);
 		Read read = new Read(tokenHash, username, roomName, afterId);
-		if (wait.isZero()) {
+		if (waitSeconds == null || waitSeconds == 0) {
 			return messagesOrThrow(read.next(Duration.ZERO), username, roomName);
 		}
-		long deadline = System.nanoTime() + wait.toNanos();
-		try (MessageWaiters.Waiter waiter = this.waiters.register(roomName, username)) {
-			List<Message> messages = messagesOrThrow(read.next(wait), username, roomName);
-			while (messages.isEmpty()) {
-				long remaining = deadline - System.nanoTime();
-				if (remaining <= 0 || !awaitQuietly(waiter, remaining)) {
-					return messages;
-				}
-				waiter.rearm();
-				ReadResult again = read.next(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-				if (!(again instanceof ReadResult.Messages(List<Message> more))) {
-					// The reader left the room, or its session ended, meanwhile.
-					return List.of();
-				}
-				messages = more;
+		long deadline = RpcCaller.receivedNanos() + TimeUnit.SECONDS.toNanos(waitSeconds);
+		MessageWaiters.Waiter waiter = this.waiters.register(roomName, username);
+		boolean waiting = false;
+		try {
+			List<Message> messages = messagesOrThrow(read.next(left(deadline)), username, roomName);
+			if (!messages.isEmpty() || left(deadline).isZero()) {
+				return messages;
 			}
-			return messages;
+			waiting = true;
+			return RpcCaller.answerLater(new Poll(read, waiter, deadline).start());
+		}
+		finally {
+			if (!waiting) {
+				waiter.close();
+			}
 		}
 	}
 
@@ -93,18 +100,78 @@ public class ReceiveService {
 		};
 	}
 
-	private static boolean awaitQuietly(MessageWaiters.Waiter waiter, long nanos) {
-		try {
-			return waiter.await(Duration.ofNanos(nanos));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
+	private static Duration left(long deadline) {
+		return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
 	}
 
 	private Instant now() {
 		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	/**
+	 * One long poll waiting, without a thread, for its first message: each wake-up reads
+	 * again on a virtual thread of its own, until a read finds messages, the reader has
+	 * left the room, the time is up or the server is shutting down.
+	 */
+	private static final class Poll {
+
+		private final Read read;
+
+		private final MessageWaiters.Waiter waiter;
+
+		private final long deadline;
+
+		private final CompletableFuture<List<Message>> messages = new CompletableFuture<>();
+
+		Poll(Read read, MessageWaiters.Waiter waiter, long deadline) {
+			this.read = read;
+			this.waiter = waiter;
+			this.deadline = deadline;
+		}
+
+		CompletableFuture<List<Message>> start() {
+			awaitNext();
+			return this.messages;
+		}
+
+		private void awaitNext() {
+			Duration left = left(this.deadline);
+			if (left.isZero()) {
+				finish(List.of());
+				return;
+			}
+			this.waiter.next(left).thenAcceptAsync(this::woken, WAKE_UPS);
+		}
+
+		private void woken(boolean arrived) {
+			try {
+				if (!arrived) {
+					finish(List.of());
+					return;
+				}
+				this.waiter.rearm();
+				if (!(this.read.next(left(this.deadline)) instanceof ReadResult.Messages(List<Message> more))) {
+					// The reader left the room, or its session ended, meanwhile.
+					finish(List.of());
+				}
+				else if (more.isEmpty()) {
+					awaitNext();
+				}
+				else {
+					finish(more);
+				}
+			}
+			catch (RuntimeException ex) {
+				this.waiter.close();
+				this.messages.completeExceptionally(ex);
+			}
+		}
+
+		private void finish(List<Message> found) {
+			this.waiter.close();
+			this.messages.complete(found);
+		}
+
 	}
 
 	/**

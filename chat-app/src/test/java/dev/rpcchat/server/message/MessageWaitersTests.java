@@ -3,7 +3,7 @@ package dev.rpcchat.server.message;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,30 +22,36 @@ class MessageWaitersTests {
 				Instant.parse("2026-01-01T00:00:00Z"));
 	}
 
+	private static boolean arrived(CompletableFuture<Boolean> next) throws Exception {
+		return next.get(5, TimeUnit.SECONDS);
+	}
+
 	@Test
 	void aMessageAppendedAfterRegisteringIsNeverMissed() throws Exception {
 		try (MessageWaiters.Waiter waiter = this.waiters.register("Geral", "ana")) {
 			this.waiters.appended(message("geral", MessageType.BROADCAST, null));
-			assertThat(waiter.await(Duration.ofSeconds(5))).isTrue();
+			assertThat(arrived(waiter.next(Duration.ofSeconds(5)))).isTrue();
 		}
 	}
 
 	@Test
-	void wakesAWaitingThreadAndCountsTheWaiting() throws Exception {
-		try (var executor = Executors.newVirtualThreadPerTaskExecutor();
-				MessageWaiters.Waiter waiter = this.waiters.register("geral", "ana")) {
-			CompletableFuture<Boolean> woken = CompletableFuture.supplyAsync(() -> {
-				try {
-					return waiter.await(Duration.ofSeconds(30));
-				}
-				catch (InterruptedException ex) {
-					throw new IllegalStateException(ex);
-				}
-			}, executor);
-			await().until(() -> this.waiters.waiting() == 1);
+	void wakesAWaitingPollAndCountsTheWaiting() throws Exception {
+		try (MessageWaiters.Waiter waiter = this.waiters.register("geral", "ana")) {
+			CompletableFuture<Boolean> woken = waiter.next(Duration.ofSeconds(30));
+			assertThat(this.waiters.waiting()).isEqualTo(1);
+			assertThat(woken).isNotDone();
 			this.waiters.appended(message("GERAL", MessageType.SYSTEM, null));
-			assertThat(woken.get()).isTrue();
-			assertThat(this.waiters.waiting()).isZero();
+			assertThat(woken.get(5, TimeUnit.SECONDS)).isTrue();
+			await().until(() -> this.waiters.waiting() == 0);
+		}
+	}
+
+	@Test
+	void aWaitWithNothingToWakeItEndsWhenItsTimeIsUp() throws Exception {
+		try (MessageWaiters.Waiter waiter = this.waiters.register("geral", "ana")) {
+			CompletableFuture<Boolean> woken = waiter.next(Duration.ofMillis(50));
+			assertThat(woken.get(5, TimeUnit.SECONDS)).isFalse();
+			await().until(() -> this.waiters.waiting() == 0);
 		}
 	}
 
@@ -54,8 +60,8 @@ class MessageWaitersTests {
 		try (MessageWaiters.Waiter ana = this.waiters.register("geral", "ana");
 				MessageWaiters.Waiter cid = this.waiters.register("geral", "cid")) {
 			this.waiters.appended(message("geral", MessageType.UNICAST, "CID"));
-			assertThat(cid.await(Duration.ofSeconds(5))).isTrue();
-			assertThat(ana.await(Duration.ZERO)).isFalse();
+			assertThat(arrived(cid.next(Duration.ofSeconds(5)))).isTrue();
+			assertThat(arrived(ana.next(Duration.ZERO))).isFalse();
 		}
 	}
 
@@ -63,7 +69,7 @@ class MessageWaitersTests {
 	void aMessageInAnotherRoomWakesNobody() throws Exception {
 		try (MessageWaiters.Waiter waiter = this.waiters.register("geral", "ana")) {
 			this.waiters.appended(message("outra", MessageType.BROADCAST, null));
-			assertThat(waiter.await(Duration.ofMillis(10))).isFalse();
+			assertThat(arrived(waiter.next(Duration.ofMillis(10)))).isFalse();
 		}
 	}
 
@@ -71,11 +77,11 @@ class MessageWaitersTests {
 	void aRearmedWaiterWaitsForTheNextMessage() throws Exception {
 		try (MessageWaiters.Waiter waiter = this.waiters.register("geral", "ana")) {
 			this.waiters.appended(message("geral", MessageType.BROADCAST, null));
-			assertThat(waiter.await(Duration.ZERO)).isTrue();
+			assertThat(arrived(waiter.next(Duration.ZERO))).isTrue();
 			waiter.rearm();
-			assertThat(waiter.await(Duration.ZERO)).isFalse();
+			assertThat(arrived(waiter.next(Duration.ZERO))).isFalse();
 			this.waiters.appended(message("geral", MessageType.BROADCAST, null));
-			assertThat(waiter.await(Duration.ZERO)).isTrue();
+			assertThat(arrived(waiter.next(Duration.ZERO))).isTrue();
 		}
 	}
 
@@ -83,10 +89,10 @@ class MessageWaitersTests {
 	void shuttingDownEndsEveryWaitUntilResumed() throws Exception {
 		try (MessageWaiters.Waiter waiter = this.waiters.register("geral", "ana")) {
 			this.waiters.wakeAllForShutdown();
-			assertThat(waiter.await(Duration.ofSeconds(30))).isFalse();
+			assertThat(arrived(waiter.next(Duration.ofSeconds(30)))).isFalse();
 			this.waiters.resume();
 			waiter.rearm();
-			assertThat(waiter.await(Duration.ofMillis(10))).isFalse();
+			assertThat(arrived(waiter.next(Duration.ofMillis(10)))).isFalse();
 		}
 	}
 

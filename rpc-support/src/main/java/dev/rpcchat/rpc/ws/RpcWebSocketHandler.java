@@ -33,9 +33,10 @@ import dev.rpcchat.rpc.RpcDispatcher;
 /**
  * JSON-RPC over WebSocket: each text message is one request, notification or batch,
  * answered on the socket exactly as {@code POST /rpc} answers it, each on a virtual
- * thread of its own so that a long call does not hold up the others. Binary messages
- * close the socket ({@code 1003}), text messages over 1 MiB too ({@code 1009}); the
- * server pings every socket and closes those that stay silent.
+ * thread of its own so that a long call does not hold up the others (a call that answers
+ * later lets its thread go, and its answer is sent when it comes). Binary messages close
+ * the socket ({@code 1003}), text messages over 1 MiB too ({@code 1009}); the server
+ * pings every socket and closes those that stay silent.
  */
 final class RpcWebSocketHandler implements WebSocketHandler, SmartLifecycle {
 
@@ -137,17 +138,18 @@ final class RpcWebSocketHandler implements WebSocketHandler, SmartLifecycle {
 		RpcCaller.Context caller = new RpcCaller.Context(null, connection.remoteAddress(), System.nanoTime(),
 				connection);
 		connection.callStarted();
-		Thread.ofVirtual().name("rpc-ws-call").start(() -> {
-			try {
-				byte[] answer = this.dispatcher.answer(body, caller);
-				if (answer != null) {
-					connection.send(PreparedText.ofUtf8(answer));
+		Thread.ofVirtual()
+			.name("rpc-ws-call")
+			.start(() -> this.dispatcher.answer(body, caller).whenComplete((answer, failure) -> {
+				try {
+					if (answer != null) {
+						connection.send(PreparedText.ofUtf8(answer));
+					}
 				}
-			}
-			finally {
-				connection.callEnded();
-			}
-		});
+				finally {
+					connection.callEnded();
+				}
+			}));
 	}
 
 	@Override

@@ -59,6 +59,19 @@ class WebSocketTransportIntegrationTests {
 	}
 
 	@Test
+	void aCallAnsweredLaterLetsItsThreadGoAndHoldsUpNoOtherCall() {
+		try (WsTestClient socket = WsTestClient.connect(this.port)) {
+			socket.send("""
+					{"jsonrpc": "2.0", "method": "later", "params": {"millis": 1000}, "id": 1}""");
+			socket.send("""
+					{"jsonrpc": "2.0", "method": "subtract", "params": [42, 23], "id": 2}""");
+			assertThat(socket.next(2)).containsExactly(WsTestClient.json("""
+					{"jsonrpc": "2.0", "result": 19, "id": 2}"""), WsTestClient.json("""
+					{"jsonrpc": "2.0", "result": true, "id": 1}"""));
+		}
+	}
+
+	@Test
 	void answersNothingToNotifications() {
 		try (WsTestClient socket = WsTestClient.connect(this.port)) {
 			socket.send("""
