@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.rpcchat.server.message.MessageWaiters;
 
-import static dev.rpcchat.server.RpcTestClient.params;
+import static dev.rpcchat.test.RpcTestClient.params;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
