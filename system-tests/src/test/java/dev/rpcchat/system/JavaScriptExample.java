@@ -29,11 +29,14 @@ final class JavaScriptExample {
 	}
 
 	/**
-	 * Looks for a Node that has {@code WebSocket}.
+	 * Looks for a Node that has {@code WebSocket}, unless
+	 * {@code -Drpcchat.docs.node=false} asks for the browser (to try what runs where
+	 * there is no such Node).
 	 * @return how the examples will run
 	 */
 	static JavaScriptExample find() {
-		return new JavaScriptExample(nodeHasWebSocket());
+		return new JavaScriptExample(
+				Boolean.parseBoolean(System.getProperty("rpcchat.docs.node", "true")) && nodeHasWebSocket());
 	}
 
 	private static boolean nodeHasWebSocket() {
