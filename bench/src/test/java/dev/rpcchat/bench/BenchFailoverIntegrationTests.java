@@ -1,12 +1,9 @@
 package dev.rpcchat.bench;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,24 +12,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rpcchat.test.AppProcess;
+import dev.rpcchat.test.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-
-import dev.rpcchat.binder.BinderApplication;
-import dev.rpcchat.server.ChatServerApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two chat-apps on one real Redis behind one binder; the one the bench talks to is killed
- * ({@code SIGKILL}, a process of its own) in the middle of a delivery run. The bench goes
- * on through the other, and no message is lost, stored twice or read twice.
+ * Two chat-apps on one real Redis behind one binder (the built jars, each a process of
+ * its own); the one the bench talks to is killed ({@code SIGKILL}) in the middle of a
+ * delivery run. The bench goes on through the other, and no message is lost, stored twice
+ * or read twice.
  */
 class BenchFailoverIntegrationTests {
 
@@ -42,9 +35,11 @@ class BenchFailoverIntegrationTests {
 
 	private static TestRedis redis;
 
-	private static final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+	private static AppProcess binder;
 
-	private static Process victim;
+	private static AppProcess survivor;
+
+	private static AppProcess victim;
 
 	private static String binderUrl;
 
@@ -55,13 +50,11 @@ class BenchFailoverIntegrationTests {
 	@BeforeAll
 	static void startRedisABinderAndTwoChatApps() {
 		redis = TestRedis.start();
-		ConfigurableApplicationContext binder = start(new SpringApplicationBuilder(BinderApplication.class)
-			.run("--server.port=0", "--spring.application.name=binder-app"));
-		binderUrl = "http://127.0.0.1:" + port(binder) + "/rpc";
-		ConfigurableApplicationContext survivor = start(new SpringApplicationBuilder(ChatServerApplication.class)
-			.run(chatAppArguments().toArray(String[]::new)));
-		survivorUrl = URI.create("http://127.0.0.1:" + port(survivor) + "/rpc");
-		victim = startChatAppProcess();
+		binder = AppProcess.binder();
+		binderUrl = binder.rpcUrl().toString();
+		survivor = AppProcess.chat(chatAppArguments());
+		survivorUrl = survivor.rpcUrl();
+		victim = AppProcess.chat(chatAppArguments());
 		victimUrl = await().atMost(PATIENCE)
 			.ignoreExceptions()
 			.until(() -> providers().stream().filter((url) -> !url.equals(survivorUrl)).findFirst().orElse(null),
@@ -69,11 +62,12 @@ class BenchFailoverIntegrationTests {
 	}
 
 	@AfterAll
-	static void stopThem() throws Exception {
-		if (victim != null) {
-			victim.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+	static void stopThem() {
+		for (AppProcess app : new AppProcess[] { victim, survivor, binder }) {
+			if (app != null) {
+				app.kill();
+			}
 		}
-		contexts.reversed().forEach(ConfigurableApplicationContext::close);
 		if (redis != null) {
 			redis.close();
 		}
@@ -95,7 +89,7 @@ class BenchFailoverIntegrationTests {
 		});
 		await().atMost(PATIENCE).until(() -> progress.toString(StandardCharsets.UTF_8).contains("measure"));
 		assertThat(progress.toString(StandardCharsets.UTF_8)).contains("served at " + victimUrl);
-		victim.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		victim.kill();
 		LatencyReport report = run.get(2, TimeUnit.MINUTES);
 		System.out.print(report.toTable());
 		assertThat(report.failovers().calls()).isPositive();
@@ -142,40 +136,11 @@ class BenchFailoverIntegrationTests {
 		}
 	}
 
-	private static List<String> chatAppArguments() {
-		return List.of("--server.port=0", "--spring.application.name=chat-app", "--chat.store=redis",
-				"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redis.port(),
-				"--chat.binder.url=" + binderUrl, "--chat.advertised-address=127.0.0.1", "--chat.registration.ttl=3s",
-				"--chat.messages.per-second=0", "--chat.limits.registrations-per-minute=0",
-				"--chat.limits.rooms-per-minute=0", "--spring.threads.virtual.enabled=true");
-	}
-
-	/**
-	 * A chat-app in a JVM of its own, from this test's class path, so that it can be
-	 * killed.
-	 */
-	private static Process startChatAppProcess() {
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-						"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-						ChatServerApplication.class.getName()));
-		command.addAll(chatAppArguments());
-		File log = Path.of("target", "failover-victim.log").toFile();
-		try {
-			return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("cannot start a chat-app process", ex);
-		}
-	}
-
-	private static ConfigurableApplicationContext start(ConfigurableApplicationContext context) {
-		contexts.add(context);
-		return context;
-	}
-
-	private static int port(ConfigurableApplicationContext context) {
-		return ((WebServerApplicationContext) context).getWebServer().getPort();
+	private static String[] chatAppArguments() {
+		return new String[] { "--chat.store=redis", "--spring.data.redis.host=127.0.0.1",
+				"--spring.data.redis.port=" + redis.port(), "--chat.binder.url=" + binderUrl,
+				"--chat.advertised-address=127.0.0.1", "--chat.registration.ttl=3s", "--chat.messages.per-second=0",
+				"--chat.limits.registrations-per-minute=0", "--chat.limits.rooms-per-minute=0" };
 	}
 
 }

@@ -3,6 +3,8 @@ package dev.rpcchat.bench;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,34 +13,42 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rpcchat.test.AppProcess;
+import dev.rpcchat.test.RpcTestClient;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.rpcchat.binder.BinderApplication;
-import dev.rpcchat.server.ChatServerApplication;
+import dev.rpcchat.rpc.tomcat.CompactHttp11NioProtocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A few seconds of every scenario against a binder, a chat-app and the no-op server
- * started here: the tool works end to end. No figure is asserted.
+ * A few seconds of every scenario against a binder and a chat-app (the built jars, each a
+ * process of its own) and the no-op server started here: the tool works end to end. No
+ * figure is asserted.
  */
 class BenchSmokeIntegrationTests {
 
-	private static final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+	/** The settings each server shows, so that the no-op server's can be compared. */
+	private static final String[] SHOW_SETTINGS = { "--management.endpoints.web.exposure.include=configprops",
+			"--management.endpoint.configprops.show-values=always" };
+
+	private static AppProcess binder;
+
+	private static AppProcess chatApp;
 
 	private static String binderUrl;
-
-	private static ConfigurableApplicationContext chatApp;
 
 	private static ConfigurableApplicationContext noopServer;
 
@@ -47,14 +57,16 @@ class BenchSmokeIntegrationTests {
 
 	@BeforeAll
 	static void startBinderChatAppAndNoopServer() throws RpcCallException {
-		ConfigurableApplicationContext binder = start(new SpringApplicationBuilder(BinderApplication.class)
-			.run("--server.port=0", "--spring.application.name=binder-app"));
-		binderUrl = "http://127.0.0.1:" + port(binder) + "/rpc";
-		chatApp = start(new SpringApplicationBuilder(ChatServerApplication.class).run("--server.port=0",
-				"--spring.application.name=chat-app", "--spring.threads.virtual.enabled=true",
-				"--chat.binder.url=" + binderUrl, "--chat.messages.per-second=0",
-				"--chat.limits.registrations-per-minute=0", "--chat.limits.rooms-per-minute=0"));
-		noopServer = start(NoopServerApplication.serve("--serve-noop", "--binder", binderUrl, "--server.port=0"));
+		binder = AppProcess.binder();
+		binderUrl = binder.rpcUrl().toString();
+		List<String> chatArguments = new ArrayList<>(
+				List.of("--chat.binder.url=" + binderUrl, "--chat.messages.per-second=0",
+						"--chat.limits.registrations-per-minute=0", "--chat.limits.rooms-per-minute=0"));
+		chatArguments.addAll(List.of(SHOW_SETTINGS));
+		chatApp = AppProcess.chat(chatArguments.toArray(String[]::new));
+		List<String> noopArguments = new ArrayList<>(List.of("--serve-noop", "--binder", binderUrl, "--server.port=0"));
+		noopArguments.addAll(List.of(SHOW_SETTINGS));
+		noopServer = NoopServerApplication.serve(noopArguments.toArray(String[]::new));
 		await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
 			try (RpcClient client = new RpcClient(new RawHttpTransport(URI.create(binderUrl)))) {
 				client.invoke("lookup_procedure", Map.of("procedure_name", "send_message"), null);
@@ -64,21 +76,63 @@ class BenchSmokeIntegrationTests {
 
 	@AfterAll
 	static void stopThem() {
-		contexts.reversed().forEach(ConfigurableApplicationContext::close);
+		if (noopServer != null) {
+			noopServer.close();
+		}
+		if (chatApp != null) {
+			chatApp.stop();
+		}
+		if (binder != null) {
+			binder.stop();
+		}
 	}
 
+	/**
+	 * The chat server runs in a JVM of its own, so its Tomcat is compared through what
+	 * both servers bound: every {@code server.*} and {@code rpc.*} setting (where the web
+	 * defaults and the Tomcat tricks are switched) is the same; the no-op server's
+	 * Tomcat, seen here, has them.
+	 */
 	@Test
 	void servesTheNoopCeilingOnTheChatServersTomcatSettings() {
-		AbstractHttp11Protocol<?> chat = protocol(chatApp);
-		AbstractHttp11Protocol<?> noop = protocol(noopServer);
-		assertThat(noop.getClass()).isEqualTo(chat.getClass());
-		assertThat(noop.getMaxHttpRequestHeaderSize()).isEqualTo(chat.getMaxHttpRequestHeaderSize()).isEqualTo(4096);
-		assertThat(noop.getMaxHttpResponseHeaderSize()).isEqualTo(chat.getMaxHttpResponseHeaderSize()).isEqualTo(1024);
-		assertThat(noop.getMaxConnections()).isEqualTo(chat.getMaxConnections());
-		assertThat(noop.getMaxSwallowSize()).isEqualTo(chat.getMaxSwallowSize());
-		assertThat(noop.getMaxTrailerSize()).isEqualTo(chat.getMaxTrailerSize());
-		assertThat(noop.getProperty("socket.appReadBufSize")).isEqualTo(chat.getProperty("socket.appReadBufSize"));
-		assertThat(noop.getProperty("socket.appWriteBufSize")).isEqualTo(chat.getProperty("socket.appWriteBufSize"));
+		JsonNode chat = settings(chatApp.port());
+		JsonNode noop = settings(port(noopServer));
+		assertThat(chat.get("server")).isNotNull();
+		assertThat(noop).isEqualTo(chat);
+		AbstractHttp11Protocol<?> protocol = protocol(noopServer);
+		assertThat(protocol).isInstanceOf(CompactHttp11NioProtocol.class);
+		assertThat(protocol.getMaxHttpRequestHeaderSize()).isEqualTo(4096);
+		assertThat(protocol.getMaxHttpResponseHeaderSize()).isEqualTo(1024);
+		assertThat(protocol.getMaxConnections()).isEqualTo(20_000);
+		assertThat(protocol.getMaxSwallowSize()).isEqualTo(64 * 1024 * 1024);
+		assertThat(protocol.getProperty("socket.appReadBufSize")).isEqualTo("1024");
+		assertThat(protocol.getProperty("socket.appWriteBufSize")).isEqualTo("2048");
+	}
+
+	/**
+	 * The properties a server bound under the prefixes {@code server} and {@code rpc.*},
+	 * by prefix, from its {@code /actuator/configprops}.
+	 */
+	private static JsonNode settings(int port) {
+		HttpResponse<String> response = RpcTestClient.to(port)
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/configprops")));
+		assertThat(response.statusCode()).isEqualTo(200);
+		ObjectNode settings = JsonNodeFactory.instance.objectNode();
+		for (JsonNode context : RpcTestClient.json(response.body()).path("contexts")) {
+			for (JsonNode bean : context.path("beans")) {
+				String prefix = bean.path("prefix").asText();
+				if (prefix.equals("server") || prefix.equals("rpc") || prefix.startsWith("rpc.")) {
+					settings.set(prefix, withoutPort(bean.path("properties")));
+				}
+			}
+		}
+		return settings;
+	}
+
+	private static JsonNode withoutPort(JsonNode properties) {
+		ObjectNode copy = properties.deepCopy();
+		copy.remove("port");
+		return copy;
 	}
 
 	@Test
@@ -180,11 +234,6 @@ class BenchSmokeIntegrationTests {
 		assertThat(first.count()).isPositive();
 		assertThat(report.series()).allSatisfy((series) -> assertThat(series.errors()).isEmpty());
 		assertThat(report.toTable()).contains(headline);
-	}
-
-	private static ConfigurableApplicationContext start(ConfigurableApplicationContext context) {
-		contexts.add(context);
-		return context;
 	}
 
 	private static int port(ConfigurableApplicationContext context) {

@@ -13,12 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-
-import dev.rpcchat.binder.BinderApplication;
-import dev.rpcchat.server.ChatServerApplication;
+import dev.rpcchat.test.AppProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -33,25 +28,22 @@ class BenchTlsIntegrationTests {
 
 	private static final TestCertificate certificate = TestCertificate.get();
 
-	private static ConfigurableApplicationContext binder;
+	private static AppProcess binder;
 
-	private static ConfigurableApplicationContext chatApp;
+	private static AppProcess chatApp;
 
 	private static String binderUrl;
 
 	@BeforeAll
 	static void startBinderAndChatAppOnTls() {
-		List<String> binderArguments = new ArrayList<>(
-				List.of("--server.port=0", "--spring.application.name=binder-app"));
-		binderArguments.addAll(certificate.serverArguments());
-		binder = new SpringApplicationBuilder(BinderApplication.class).run(binderArguments.toArray(String[]::new));
-		binderUrl = "https://localhost:" + ((WebServerApplicationContext) binder).getWebServer().getPort() + "/rpc";
-		List<String> chatArguments = new ArrayList<>(List.of("--server.port=0", "--spring.application.name=chat-app",
-				"--chat.binder.url=" + binderUrl, "--chat.messages.per-second=0",
-				"--chat.limits.registrations-per-minute=0", "--chat.limits.rooms-per-minute=0"));
+		binder = AppProcess.binder(certificate.serverArguments().toArray(String[]::new));
+		binderUrl = "https://localhost:" + binder.port() + "/rpc";
+		List<String> chatArguments = new ArrayList<>(
+				List.of("--chat.binder.url=" + binderUrl, "--chat.messages.per-second=0",
+						"--chat.limits.registrations-per-minute=0", "--chat.limits.rooms-per-minute=0"));
 		chatArguments.addAll(certificate.serverArguments());
 		chatArguments.addAll(certificate.trustArguments());
-		chatApp = new SpringApplicationBuilder(ChatServerApplication.class).run(chatArguments.toArray(String[]::new));
+		chatApp = AppProcess.chat(chatArguments.toArray(String[]::new));
 		await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
 			try (RpcClient client = new RpcClient(
 					new RawHttpTransport(URI.create(binderUrl), certificate.clientContext()))) {

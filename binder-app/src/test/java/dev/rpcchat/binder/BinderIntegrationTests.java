@@ -22,6 +22,8 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rpcchat.api.WireFormat;
+import dev.rpcchat.test.MutableClock;
+import dev.rpcchat.test.RpcTestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,11 +55,11 @@ class BinderIntegrationTests {
 	@Autowired
 	private RegistrationSweeper sweeper;
 
-	private JsonRpcTestClient client;
+	private RpcTestClient client;
 
 	@BeforeEach
 	void emptyTheRegistry() {
-		this.client = new JsonRpcTestClient(this.port);
+		this.client = RpcTestClient.to(this.port);
 		this.clock.advance(Duration.ofDays(1));
 		this.sweeper.sweep();
 		for (JsonNode entry : this.client.result("list_procedures", null)) {
@@ -289,7 +291,8 @@ class BinderIntegrationTests {
 		String body = "{\"jsonrpc\":\"2.0\",\"method\":\"register_procedure\","
 				+ "\"params\":[\"\\ud800\",\"\\ud800\",7001],\"id\":1}";
 		// refused as a bad endpoint, or earlier as a bad string parameter
-		assertThat(this.client.post(body, null).get("error").get("code").asInt()).isIn(2002, -32602);
+		assertThat(this.client.answer(body, "Content-Type", "application/json").get("error").get("code").asInt())
+			.isIn(2002, -32602);
 		assertThat(listed()).containsExactly("join_room@127.0.0.1:7000 until null");
 		assertThat(this.client.result("lookup_procedure", List.of("join_room")).get("port").asInt()).isEqualTo(7000);
 	}
@@ -331,7 +334,7 @@ class BinderIntegrationTests {
 		List<String> before = listed();
 		String body = "{\"jsonrpc\":\"2.0\",\"method\":\"register_procedure\",\"params\":[\""
 				+ "x".repeat(16 * 1024 * 1024) + "\",\"127.0.0.1\",7001],\"id\":1}";
-		JsonNode response = this.client.post(body, null);
+		JsonNode response = this.client.answer(body, "Content-Type", "application/json");
 		assertThat(response.get("error").get("code").asInt()).isEqualTo(-32600);
 		assertThat(response.get("id").isNull()).isTrue();
 		assertThat(listed()).isEqualTo(before);

@@ -9,6 +9,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.rpcchat.test.RpcTestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,20 +30,20 @@ class BinderRpcSupportIntegrationTests {
 	@LocalServerPort
 	private int port;
 
-	private JsonRpcTestClient client;
+	private RpcTestClient client;
 
 	@BeforeEach
 	void connect() {
-		this.client = new JsonRpcTestClient(this.port);
+		this.client = RpcTestClient.to(this.port);
 	}
 
 	@Test
 	void refusesARegistrationWithAnUnpairedSurrogateAndKeepsListing() {
 		int before = this.client.result("list_procedures", null).size();
 		JsonNode answer = this.client
-			.post("""
+			.answer("""
 					{"jsonrpc": "2.0", "method": "register_procedure", "params": ["\\ud800", "127.0.0.1", 7001], "id": 1}""",
-					null);
+					"Content-Type", "application/json");
 		assertThat(answer.get("error").get("code").asInt()).isEqualTo(-32602);
 		assertThat(answer.get("error").get("message").asText()).isEqualTo(
 				"Invalid params: 'procedure_name' is not valid Unicode text: it has an unpaired UTF-16 surrogate");
@@ -97,9 +98,9 @@ class BinderRpcSupportIntegrationTests {
 
 	@Test
 	void answersAPortTooLargeToReadAsParseError() {
-		JsonNode answer = this.client.post("""
+		JsonNode answer = this.client.answer("""
 				{"jsonrpc": "2.0", "method": "register_procedure", "params": ["join_room", "127.0.0.1", 1e99999999999],
-				 "id": 1}""", null);
+				 "id": 1}""", "Content-Type", "application/json");
 		assertThat(answer.get("error").get("code").asInt()).isEqualTo(-32700);
 		assertThat(answer.get("id").isNull()).isTrue();
 		assertThat(this.client.result("list_procedures", null).findValuesAsText("procedure_name"))

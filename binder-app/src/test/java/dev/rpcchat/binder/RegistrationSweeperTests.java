@@ -2,6 +2,7 @@ package dev.rpcchat.binder;
 
 import java.time.Duration;
 
+import dev.rpcchat.test.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -3,9 +3,10 @@ package dev.rpcchat.server;
 import java.net.http.HttpResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rpcchat.test.RpcTestClient;
 import org.junit.jupiter.api.Test;
 
-import static dev.rpcchat.server.RpcTestClient.params;
+import static dev.rpcchat.test.RpcTestClient.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BadInputIntegrationTests extends ChatServerIntegrationTestSupport {
@@ -127,7 +128,7 @@ class BadInputIntegrationTests extends ChatServerIntegrationTestSupport {
 		// string.
 		String raw = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"send_message\",\"params\":{\"username\":" + quote(ana)
 				+ ",\"room_name\":" + quote(room) + ",\"message\":\"half \\ud800\"}}";
-		assertThat(RpcTestClient.parse(this.rpc.post(anaToken, raw).body()).get("error").get("code").asInt()).isIn(1007,
+		assertThat(RpcTestClient.json(this.rpc.post(anaToken, raw).body()).get("error").get("code").asInt()).isIn(1007,
 				-32602);
 		assertThat(receive(bobToken, bob, room)).isEmpty();
 		send(anaToken, ana, room, "two\n\tlines");
@@ -164,7 +165,7 @@ class BadInputIntegrationTests extends ChatServerIntegrationTestSupport {
 				+ ",\"room_name\":" + quote(room) + ",\"message\":" + quote(text) + "}}";
 		HttpResponse<String> response = this.rpc.post(token, raw);
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(RpcTestClient.parse(response.body()).get("result").get("content").asText()).isEqualTo(text);
+		assertThat(RpcTestClient.json(response.body()).get("result").get("content").asText()).isEqualTo(text);
 		JsonNode received = receive(token, ana, room);
 		assertThat(received.get(0).get("content").asText()).isEqualTo(text);
 		assertThat(received.get(0).get("sender").asText()).isEqualTo(ana);
@@ -177,7 +178,7 @@ class BadInputIntegrationTests extends ChatServerIntegrationTestSupport {
 				+ "\"}}";
 		HttpResponse<String> response = this.rpc.post(null, body);
 		assertThat(response.statusCode()).isEqualTo(200);
-		JsonNode answer = RpcTestClient.parse(response.body());
+		JsonNode answer = RpcTestClient.json(response.body());
 		assertThat(answer.get("error").get("code").asInt()).isEqualTo(-32600);
 		assertThat(answer.get("id").isNull()).isTrue();
 		assertThat(this.rpc.register(unique("after"))).isNotEmpty();

@@ -2,6 +2,7 @@ package dev.rpcchat.server;
 
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.rpcchat.test.ExpectedLogs;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.ComponentScan.Filter;
@@ -32,6 +34,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 class ChatConfigurationTests {
+
+	/**
+	 * What logs a start-up failure: the context that gives up, and Spring Boot's report
+	 * of the failure (the one sentence these tests look for).
+	 */
+	private static final String[] STARTUP_FAILURE_LOGGERS = {
+			"org.springframework.boot.web.server.servlet.context.AnnotationConfigServletWebServerApplicationContext",
+			"org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter",
+			"org.springframework.boot.SpringApplication" };
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
@@ -92,11 +103,14 @@ class ChatConfigurationTests {
 	@Test
 	@ExtendWith(OutputCaptureExtension.class)
 	void theApplicationStartedWithABadBinderUrlSaysSoWithoutATrace(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(ChatServerApplication.class)
-			.run("--server.port=0", "--chat.binder.url=ftp://localhost:5000/rpc"));
-		assertThat(output).contains("chat.binder.url: must be an absolute http:// or https:// URL")
-			.doesNotContain("ClassCastException")
-			.doesNotContain("\tat ");
+		try (ExpectedLogs logs = ExpectedLogs.named(STARTUP_FAILURE_LOGGERS)) {
+			assertThatException().isThrownBy(() -> new SpringApplicationBuilder(ChatServerApplication.class)
+				.run("--server.port=0", "--chat.binder.url=ftp://localhost:5000/rpc"));
+			assertThat(logs.text()).contains("chat.binder.url: must be an absolute http:// or https:// URL")
+				.doesNotContain("ClassCastException")
+				.doesNotContain("\tat ");
+		}
+		assertThat(output).doesNotContain("ClassCastException").doesNotContain("\tat ");
 	}
 
 	@Test
@@ -112,12 +126,15 @@ class ChatConfigurationTests {
 	/** The description of the start-up failure these settings cause. */
 	private String failure(String... properties) {
 		AtomicReference<String> description = new AtomicReference<>();
-		this.runner.withPropertyValues(properties).run((context) -> {
-			assertThat(context).hasFailed();
-			FailureAnalysis analysis = new ChatPropertiesFailureAnalyzer().analyze(context.getStartupFailure());
-			assertThat(analysis).isNotNull();
-			description.set(analysis.getDescription());
-		});
+		try (ExpectedLogs logs = ExpectedLogs.of(AnnotationConfigApplicationContext.class)) {
+			this.runner.withPropertyValues(properties).run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new ChatPropertiesFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				description.set(analysis.getDescription());
+			});
+			assertThat(logs.text()).startsWith("WARN Exception encountered during context initialization");
+		}
 		return description.get();
 	}
 

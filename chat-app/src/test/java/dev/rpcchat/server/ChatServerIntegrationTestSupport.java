@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rpcchat.test.RpcTestClient;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static dev.rpcchat.server.RpcTestClient.params;
+import static dev.rpcchat.test.RpcTestClient.params;
 
 /**
  * One chat server for the HTTP tests that can share it (every class extending this one
@@ -31,7 +32,7 @@ abstract class ChatServerIntegrationTestSupport {
 
 	@BeforeEach
 	void createClient() {
-		this.rpc = new RpcTestClient(this.port);
+		this.rpc = RpcTestClient.to(this.port);
 	}
 
 	/** A name no other test uses, starting with the given one. */

@@ -8,7 +8,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import org.junit.jupiter.api.Test;
 
-import static dev.rpcchat.server.RpcTestClient.params;
+import static dev.rpcchat.test.RpcTestClient.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

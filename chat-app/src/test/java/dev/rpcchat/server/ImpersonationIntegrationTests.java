@@ -5,7 +5,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static dev.rpcchat.server.RpcTestClient.params;
+import static dev.rpcchat.test.RpcTestClient.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ImpersonationIntegrationTests extends ChatServerIntegrationTestSupport {

@@ -3,6 +3,7 @@ package dev.rpcchat.server;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rpcchat.test.RpcTestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static dev.rpcchat.server.ChatServerIntegrationTestSupport.contents;
 import static dev.rpcchat.server.ChatServerIntegrationTestSupport.texts;
 import static dev.rpcchat.server.ChatServerIntegrationTestSupport.unique;
-import static dev.rpcchat.server.RpcTestClient.params;
+import static dev.rpcchat.test.RpcTestClient.params;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,7 +35,7 @@ class LifetimeIntegrationTests {
 
 	@BeforeEach
 	void createClient() {
-		this.rpc = new RpcTestClient(this.port);
+		this.rpc = RpcTestClient.to(this.port);
 	}
 
 	@Test

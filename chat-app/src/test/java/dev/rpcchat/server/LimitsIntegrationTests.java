@@ -1,6 +1,7 @@
 package dev.rpcchat.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rpcchat.test.RpcTestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static dev.rpcchat.server.ChatServerIntegrationTestSupport.unique;
-import static dev.rpcchat.server.RpcTestClient.params;
+import static dev.rpcchat.test.RpcTestClient.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,7 +30,7 @@ class LimitsIntegrationTests {
 
 	@BeforeEach
 	void createClient() {
-		this.rpc = new RpcTestClient(this.port);
+		this.rpc = RpcTestClient.to(this.port);
 	}
 
 	@Test

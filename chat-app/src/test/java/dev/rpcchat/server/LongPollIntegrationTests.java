@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.rpcchat.server.message.MessageWaiters;
-import dev.rpcchat.server.push.ChatSocket;
+import dev.rpcchat.test.RpcTestClient;
+import dev.rpcchat.test.RpcTestSocket;
 
-import static dev.rpcchat.server.RpcTestClient.params;
+import static dev.rpcchat.test.RpcTestClient.params;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -165,7 +166,7 @@ class LongPollIntegrationTests extends ChatServerIntegrationTestSupport {
 		HttpResponse<String> response = this.rpc.post(anaToken, fiveTwoSecondPolls(ana, room));
 		long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
 		assertThat(response.statusCode()).isEqualTo(200);
-		JsonNode answers = RpcTestClient.parse(response.body());
+		JsonNode answers = RpcTestClient.json(response.body());
 		assertThat(answers).hasSize(5)
 			.allSatisfy((answer) -> assertThat(answer.get("result")).as("%s", answer).isEmpty());
 		assertThat(elapsedMillis).as("about 2 s, not 5 x 2 s").isBetween(1_000L, 6_000L);
@@ -175,7 +176,7 @@ class LongPollIntegrationTests extends ChatServerIntegrationTestSupport {
 	void fiveLongPollsInOneBatchOnAWebSocketAreAnsweredWithinTheLongestWaitNotTheirSum() {
 		String ana = unique("ana");
 		String room = unique("poll");
-		try (ChatSocket socket = ChatSocket.open(this.port)) {
+		try (RpcTestSocket socket = RpcTestSocket.open(this.port)) {
 			socket.result("register_user", "username", ana);
 			socket.result("create_room", "room_name", room);
 			socket.result("join_room", "username", ana, "room_name", room);
@@ -206,7 +207,7 @@ class LongPollIntegrationTests extends ChatServerIntegrationTestSupport {
 				() -> this.rpc.post(anaToken, "[" + poll(ana, room, 30, 1) + "," + poll(ana, room, 2, 2) + "]"));
 		await().atMost(Duration.ofSeconds(20)).until(() -> this.waiters.waiting() > before || batch.isDone());
 		send(bobToken, bob, room, "wake up");
-		JsonNode answers = RpcTestClient.parse(batch.join().body());
+		JsonNode answers = RpcTestClient.json(batch.join().body());
 		assertThat(contents(answers.get(0).get("result"))).containsExactly("wake up");
 		assertThat(answers.get(1).get("result")).as("the second poll waits what is left of its 2 s").isEmpty();
 	}

@@ -10,9 +10,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.rpcchat.server.message.MessageWaiters;
+import dev.rpcchat.test.RpcTestClient;
 
 import static dev.rpcchat.server.ChatServerIntegrationTestSupport.unique;
-import static dev.rpcchat.server.RpcTestClient.params;
+import static dev.rpcchat.test.RpcTestClient.params;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -29,7 +30,7 @@ class LongPollShutdownIntegrationTests {
 					"chat.limits.registrations-per-minute=0", "chat.limits.rooms-per-minute=0")
 			.run();
 		MessageWaiters waiters = context.getBean(MessageWaiters.class);
-		RpcTestClient rpc = new RpcTestClient(context.getEnvironment().getProperty("local.server.port", int.class));
+		RpcTestClient rpc = RpcTestClient.to(context.getEnvironment().getProperty("local.server.port", int.class));
 		String ana = unique("ana");
 		String room = unique("poll");
 		String token = rpc.register(ana);

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rpcchat.test.RpcTestClient;
+import dev.rpcchat.test.RpcTestSocket;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,13 +19,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.rpcchat.server.push.ChatSocket;
-
 import static dev.rpcchat.server.ChatServerIntegrationTestSupport.texts;
 import static dev.rpcchat.server.ChatServerIntegrationTestSupport.unique;
-import static dev.rpcchat.server.RpcTestClient.params;
-import static dev.rpcchat.server.push.ChatSocket.contentsOf;
-import static dev.rpcchat.server.push.ChatSocket.idsOf;
+import static dev.rpcchat.test.RpcTestClient.params;
+import static dev.rpcchat.test.RpcTestSocket.contentsOf;
+import static dev.rpcchat.test.RpcTestSocket.idsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -48,7 +48,7 @@ class SocketLifetimeIntegrationTests {
 
 	@BeforeEach
 	void createClient() {
-		this.rpc = new RpcTestClient(this.port);
+		this.rpc = RpcTestClient.to(this.port);
 	}
 
 	@Test
@@ -58,7 +58,7 @@ class SocketLifetimeIntegrationTests {
 		String token = this.rpc.register(ana);
 		this.rpc.result(token, "create_room", params("room_name", room));
 		this.rpc.result(token, "join_room", params("username", ana, "room_name", room));
-		try (ChatSocket socket = ChatSocket.open(this.port, "Authorization", "Bearer " + token)) {
+		try (RpcTestSocket socket = RpcTestSocket.open(this.port, "Authorization", "Bearer " + token)) {
 			// Three TTLs with no call at all: the open socket is the session's only
 			// activity.
 			await().pollDelay(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(7)).until(() -> true);
@@ -84,8 +84,8 @@ class SocketLifetimeIntegrationTests {
 		for (String[] user : new String[][] { { ana, anaToken }, { bob, bobToken }, { carol, carolToken } }) {
 			this.rpc.result(user[1], "join_room", params("username", user[0], "room_name", room));
 		}
-		try (ChatSocket slow = ChatSocket.openNotReading(this.port);
-				ChatSocket quick = ChatSocket.open(this.port, "Authorization", "Bearer " + bobToken)) {
+		try (RpcTestSocket slow = RpcTestSocket.openNotReading(this.port);
+				RpcTestSocket quick = RpcTestSocket.open(this.port, "Authorization", "Bearer " + bobToken)) {
 			slow.send("""
 					{"jsonrpc": "2.0", "method": "authenticate", "params": ["%s"], "id": "a"}""".formatted(anaToken));
 			slow.send("""
@@ -118,7 +118,7 @@ class SocketLifetimeIntegrationTests {
 			}
 			assertThat(before.size()).isLessThan(count);
 			long lastSeen = before.isEmpty() ? idsOf(all).get(0) - 1 : idsOf(before).get(before.size() - 1);
-			try (ChatSocket resumed = ChatSocket.open(this.port, "Authorization", "Bearer " + anaToken)) {
+			try (RpcTestSocket resumed = RpcTestSocket.open(this.port, "Authorization", "Bearer " + anaToken)) {
 				resumed.result("subscribe", "room_name", room, "after_id", lastSeen);
 				List<JsonNode> rest = resumed.messages(count - before.size());
 				List<Long> ids = new ArrayList<>(idsOf(before));
@@ -152,7 +152,7 @@ class SocketLifetimeIntegrationTests {
 			call.put("params", params("username", sender, "room_name", room, "message", "#" + i + " " + padding));
 			batch.add(call);
 		}
-		JsonNode answers = RpcTestClient.parse(this.rpc.post(token, RpcTestClient.write(batch)).body());
+		JsonNode answers = RpcTestClient.json(this.rpc.post(token, RpcTestClient.write(batch)).body());
 		answers.forEach((answer) -> assertThat(answer.has("result")).as("%s", answer).isTrue());
 		return batch.size();
 	}

@@ -14,8 +14,9 @@ import javax.net.ssl.SSLHandshakeException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.googlecode.jsonrpc4j.JsonRpcMethod;
 import dev.rpcchat.api.ChatService;
-import dev.rpcchat.binder.BinderApplication;
-import dev.rpcchat.server.push.ChatSocket;
+import dev.rpcchat.test.AppProcess;
+import dev.rpcchat.test.RpcTestClient;
+import dev.rpcchat.test.RpcTestSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import static dev.rpcchat.server.RpcTestClient.params;
+import static dev.rpcchat.test.RpcTestClient.params;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -56,7 +57,7 @@ class TlsIntegrationTests {
 
 	private final TestCertificate certificate = TestCertificate.get();
 
-	private ConfigurableApplicationContext binder;
+	private AppProcess binder;
 
 	private ConfigurableApplicationContext chat;
 
@@ -64,9 +65,9 @@ class TlsIntegrationTests {
 
 	@BeforeAll
 	void startBinderAndChatServerOnTls() {
-		this.binder = startBinder(this.certificate.serverArguments());
+		this.binder = AppProcess.binder(this.certificate.serverArguments().toArray(String[]::new));
 		List<String> chat = new ArrayList<>(List.of("--server.port=0", "--chat.registration.ttl=3s",
-				"--chat.binder.url=https://localhost:" + port(this.binder) + "/rpc",
+				"--chat.binder.url=https://localhost:" + this.binder.port() + "/rpc",
 				"--management.endpoint.health.group.binder.include=binderRegistration"));
 		chat.addAll(this.certificate.serverArguments());
 		chat.addAll(this.certificate.trustArguments());
@@ -82,7 +83,7 @@ class TlsIntegrationTests {
 
 	@Test
 	void theChatServerRegistersHttpsAndAClientThatTrustsTheCertificateChatsOverHttpsAndWss() {
-		RpcTestClient binder = new RpcTestClient(binderUrl(), trustingBuilder());
+		RpcTestClient binder = RpcTestClient.to(binderUrl(), trustingBuilder().build());
 		await().atMost(PATIENCE)
 			.untilAsserted(() -> assertThat(binder.result(null, "list_procedures", null)).hasSize(PROCEDURES)
 				.allSatisfy((entry) -> assertThat(entry.get("scheme").asText()).isEqualTo("https")));
@@ -90,27 +91,27 @@ class TlsIntegrationTests {
 		assertThat(location.get("scheme").asText()).isEqualTo("https");
 		assertThat(location.get("port").asInt()).isEqualTo(port(this.chat));
 		URI rpc = URI.create("https://" + location.get("address").asText() + ":" + location.get("port") + "/rpc");
-		RpcTestClient https = new RpcTestClient(rpc, trustingBuilder());
+		RpcTestClient https = RpcTestClient.to(rpc, trustingBuilder().build());
 		String ana = https.register("tls-ana");
 		https.result(ana, "create_room", params("room_name", "secure"));
 		https.result(ana, "join_room", params("username", "tls-ana", "room_name", "secure"));
 		URI wss = URI.create("wss://" + location.get("address").asText() + ":" + location.get("port") + "/rpc");
-		try (ChatSocket bia = ChatSocket.open(this.trusting, wss)) {
+		try (RpcTestSocket bia = RpcTestSocket.open(this.trusting, wss)) {
 			String token = bia.result("register_user", "username", "tls-bia").get("token").asText();
 			assertThat(token).isNotBlank();
 			bia.result("join_room", "username", "tls-bia", "room_name", "secure");
 			bia.result("subscribe", "room_name", "secure");
 			https.result(ana, "send_message",
 					params("username", "tls-ana", "room_name", "secure", "message", "over TLS both ways"));
-			assertThat(ChatSocket.contentsOf(bia.messages(1))).containsExactly("over TLS both ways");
+			assertThat(RpcTestSocket.contentsOf(bia.messages(1))).containsExactly("over TLS both ways");
 		}
 		assertThat(get(URI.create(rpc.resolve("/actuator/health/binder").toString())).statusCode()).isEqualTo(200);
 	}
 
 	@Test
 	void plainHttpToATlsPortIsAnsweredWithA400SayingTheAddressNeedsTls() throws Exception {
-		for (ConfigurableApplicationContext app : List.of(this.chat, this.binder)) {
-			HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(app) + "/rpc"))
+		for (int port : List.of(port(this.chat), this.binder.port())) {
+			HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/rpc"))
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"method\":\"list_rooms\",\"id\":1}"))
 				.build();
@@ -134,11 +135,11 @@ class TlsIntegrationTests {
 	@Test
 	void aChatServerOnPlainHttpRegistersHttpEvenWithABinderOnTls() {
 		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--chat.registration.ttl=3s",
-				"--chat.binder.url=https://localhost:" + port(this.binder) + "/rpc"));
+				"--chat.binder.url=https://localhost:" + this.binder.port() + "/rpc"));
 		arguments.addAll(this.certificate.trustArguments());
 		try (ConfigurableApplicationContext plain = new SpringApplicationBuilder(ChatServerApplication.class)
 			.run(arguments.toArray(String[]::new))) {
-			RpcTestClient binder = new RpcTestClient(binderUrl(), trustingBuilder());
+			RpcTestClient binder = RpcTestClient.to(binderUrl(), trustingBuilder().build());
 			int plainPort = port(plain);
 			await().atMost(PATIENCE)
 				.untilAsserted(() -> assertThat(entriesOf(binder, plainPort)).hasSize(PROCEDURES)
@@ -149,7 +150,7 @@ class TlsIntegrationTests {
 	@Test
 	void aChatServerThatDoesNotTrustTheBindersCertificateServesAnywayAndItsHealthSaysWhy() throws Exception {
 		try (ConfigurableApplicationContext untrusting = new SpringApplicationBuilder(ChatServerApplication.class).run(
-				"--server.port=0", "--chat.binder.url=https://localhost:" + port(this.binder) + "/rpc",
+				"--server.port=0", "--chat.binder.url=https://localhost:" + this.binder.port() + "/rpc",
 				"--management.endpoint.health.show-details=always")) {
 			URI health = URI.create("http://127.0.0.1:" + port(untrusting) + "/actuator/health");
 			await().atMost(PATIENCE)
@@ -163,11 +164,11 @@ class TlsIntegrationTests {
 
 	@Test
 	void logsHttpsWhereEachAppAnswersAndRegistersOverHttps(CapturedOutput output) {
-		assertThat(output).contains("Binder listening on https://localhost:" + port(this.binder) + "/rpc")
-			.contains("Chat server listening on https://127.0.0.1:" + port(this.chat) + "/rpc");
+		assertThat(this.binder.log()).contains("Binder listening on https://localhost:" + this.binder.port() + "/rpc");
+		assertThat(output).contains("Chat server listening on https://127.0.0.1:" + port(this.chat) + "/rpc");
 		await().atMost(PATIENCE)
 			.untilAsserted(() -> assertThat(output).contains("procedures with the binder at https://localhost:"
-					+ port(this.binder) + "/rpc as 127.0.0.1:" + port(this.chat) + " over https (lease 3s"));
+					+ this.binder.port() + "/rpc as 127.0.0.1:" + port(this.chat) + " over https (lease 3s"));
 	}
 
 	@Test
@@ -206,16 +207,7 @@ class TlsIntegrationTests {
 	}
 
 	private URI binderUrl() {
-		return URI.create("https://localhost:" + port(this.binder) + "/rpc");
-	}
-
-	private static ConfigurableApplicationContext startBinder(List<String> tls) {
-		// In this JVM binder-app reads chat-app's application.yml (the first on the class
-		// path), whose binder health group names a contributor that only chat-app has.
-		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.application.name=binder-app",
-				"--management.endpoint.health.validate-group-membership=false"));
-		arguments.addAll(tls);
-		return new SpringApplicationBuilder(BinderApplication.class).run(arguments.toArray(String[]::new));
+		return URI.create("https://localhost:" + this.binder.port() + "/rpc");
 	}
 
 	private static int port(ConfigurableApplicationContext context) {

@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rpcchat.test.RpcTestClient;
+import dev.rpcchat.test.RpcTestSocket;
 import org.junit.jupiter.api.Test;
 
-import dev.rpcchat.server.push.ChatSocket;
-
-import static dev.rpcchat.server.RpcTestClient.params;
-import static dev.rpcchat.server.push.ChatSocket.contentsOf;
-import static dev.rpcchat.server.push.ChatSocket.idsOf;
+import static dev.rpcchat.test.RpcTestClient.params;
+import static dev.rpcchat.test.RpcTestSocket.contentsOf;
+import static dev.rpcchat.test.RpcTestSocket.idsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,7 +24,7 @@ class WebSocketIntegrationTests extends ChatServerIntegrationTestSupport {
 	void answersEveryCallOnTheSocketAsOverHttpAuthenticatedAsTheBoundSession() {
 		String ana = unique("ana");
 		String room = unique("room");
-		try (ChatSocket socket = ChatSocket.open(this.port)) {
+		try (RpcTestSocket socket = RpcTestSocket.open(this.port)) {
 			JsonNode registered = socket.result("register_user", "username", ana);
 			assertThat(registered.get("username").asText()).isEqualTo(ana);
 			socket.result("create_room", "room_name", room);
@@ -42,21 +42,21 @@ class WebSocketIntegrationTests extends ChatServerIntegrationTestSupport {
 
 	@Test
 	void answersBadInputOnTheSocketAsOverHttp() {
-		try (ChatSocket socket = ChatSocket.open(this.port)) {
+		try (RpcTestSocket socket = RpcTestSocket.open(this.port)) {
 			for (String request : List.of("{\"jsonrpc\": \"2.0\", \"method\": \"list_rooms\", \"id\": 1",
 					"{\"jsonrpc\": \"2.0\", \"method\": \"list_users\", \"params\": {\"room_name\": 7}, \"id\": 2}",
 					"[{\"jsonrpc\": \"2.0\", \"method\": \"list_rooms\", \"id\": 3}, 1, {\"jsonrpc\": \"2.0\"}]",
 					"{\"jsonrpc\": \"2.0\", \"method\": \"heartbeat\", \"params\": [\"nobody\"], \"id\": 4}")) {
 				socket.send(request);
 				assertThat(socket.next()).as(request)
-					.isEqualTo(RpcTestClient.parse(this.rpc.post(null, request).body()));
+					.isEqualTo(RpcTestClient.json(this.rpc.post(null, request).body()));
 			}
 		}
-		try (ChatSocket socket = ChatSocket.open(this.port)) {
+		try (RpcTestSocket socket = RpcTestSocket.open(this.port)) {
 			socket.sendBinary(new byte[] { 1, 2, 3 });
 			assertThat(socket.closeCode()).isEqualTo(1003);
 		}
-		try (ChatSocket socket = ChatSocket.open(this.port)) {
+		try (RpcTestSocket socket = RpcTestSocket.open(this.port)) {
 			socket.send("[" + "{},".repeat(700_000) + "{}]");
 			assertThat(socket.closeCode()).isEqualTo(1009);
 		}
@@ -86,10 +86,10 @@ class WebSocketIntegrationTests extends ChatServerIntegrationTestSupport {
 	void bindsTheSessionOfTheUpgradeHeaderAndRefusesAnUnknownOne() {
 		String ana = unique("ana");
 		String token = this.rpc.register(ana);
-		try (ChatSocket socket = ChatSocket.open(this.port, "Authorization", "Bearer " + token)) {
+		try (RpcTestSocket socket = RpcTestSocket.open(this.port, "Authorization", "Bearer " + token)) {
 			assertThat(socket.result("heartbeat", "username", ana).get("username").asText()).isEqualTo(ana);
 		}
-		try (ChatSocket socket = ChatSocket.open(this.port, "Authorization", "Bearer not-a-token")) {
+		try (RpcTestSocket socket = RpcTestSocket.open(this.port, "Authorization", "Bearer not-a-token")) {
 			assertThat(socket.closeCode()).isEqualTo(1008);
 		}
 	}
@@ -100,7 +100,7 @@ class WebSocketIntegrationTests extends ChatServerIntegrationTestSupport {
 		String bob = unique("bob");
 		String carol = unique("carol");
 		String bobToken = this.rpc.register(bob);
-		try (ChatSocket socket = ChatSocket.open(this.port)) {
+		try (RpcTestSocket socket = RpcTestSocket.open(this.port)) {
 			String anaToken = socket.result("register_user", "username", ana).get("token").asText();
 			assertThat(socket.errorCode("register_user", "username", carol)).isEqualTo(1008);
 			assertThat(socket.errorCode("authenticate", "token", bobToken)).isEqualTo(1008);
@@ -116,7 +116,7 @@ class WebSocketIntegrationTests extends ChatServerIntegrationTestSupport {
 		String ana = unique("ana");
 		String bob = unique("bob");
 		String anaToken = this.rpc.register(ana);
-		try (ChatSocket socket = ChatSocket.open(this.port)) {
+		try (RpcTestSocket socket = RpcTestSocket.open(this.port)) {
 			assertThat(socket.errorCode("heartbeat", "username", ana)).isEqualTo(1008);
 			assertThat(socket.errorCode("authenticate", "token", "not-a-token")).isEqualTo(1008);
 			assertThat(socket.result("authenticate", "token", anaToken).get("username").asText()).isEqualTo(ana);
@@ -132,7 +132,7 @@ class WebSocketIntegrationTests extends ChatServerIntegrationTestSupport {
 	void checksTheRoomOfASubscription() {
 		String ana = unique("ana");
 		String room = unique("room");
-		try (ChatSocket socket = ChatSocket.open(this.port)) {
+		try (RpcTestSocket socket = RpcTestSocket.open(this.port)) {
 			assertThat(socket.errorCode("subscribe", "room_name", room)).as("no session").isEqualTo(1008);
 			String token = socket.result("register_user", "username", ana).get("token").asText();
 			assertThat(socket.errorCode("subscribe", "room_name", "no room")).isEqualTo(1002);
@@ -149,9 +149,9 @@ class WebSocketIntegrationTests extends ChatServerIntegrationTestSupport {
 		Chatter ana = chatter("ana", room, true);
 		Chatter bob = chatter("bob", room, false);
 		Chatter carol = chatter("carol", room, false);
-		try (ChatSocket anaSocket = subscribed(ana, room);
-				ChatSocket bobSocket = subscribed(bob, room);
-				ChatSocket carolSocket = subscribed(carol, room)) {
+		try (RpcTestSocket anaSocket = subscribed(ana, room);
+				RpcTestSocket bobSocket = subscribed(bob, room);
+				RpcTestSocket carolSocket = subscribed(carol, room)) {
 			sendTo(ana.token, ana.name, room, bob.name, "just for bob");
 			sendTo(bob.token, bob.name, room, ana.name, "just for ana");
 			send(carol.token, carol.name, room, "for everyone");
@@ -163,7 +163,7 @@ class WebSocketIntegrationTests extends ChatServerIntegrationTestSupport {
 			this.rpc.result(carol.token, "leave_room", params("username", carol.name, "room_name", room));
 			assertThat(contentsOf(anaSocket.messages(1))).containsExactly(carol.name + " left");
 			JsonNode ended = carolSocket.next();
-			assertThat(ended).isEqualTo(ChatSocket.parse("""
+			assertThat(ended).isEqualTo(RpcTestClient.json("""
 					{"jsonrpc": "2.0", "method": "subscription_ended",
 					 "params": {"room_name": "%s", "reason": "LEFT_ROOM"}}""".formatted(room)));
 			send(ana.token, ana.name, room, "after carol left");
@@ -181,7 +181,7 @@ class WebSocketIntegrationTests extends ChatServerIntegrationTestSupport {
 		for (int i = 1; i <= 5; i++) {
 			sent.add(send(ana.token, ana.name, room, "m" + i).get("id").asLong());
 		}
-		try (ChatSocket socket = ChatSocket.open(this.port, "Authorization", "Bearer " + ana.token)) {
+		try (RpcTestSocket socket = RpcTestSocket.open(this.port, "Authorization", "Bearer " + ana.token)) {
 			JsonNode subscription = socket.result("subscribe", "room_name", room.toUpperCase(), "after_id",
 					sent.get(1));
 			assertThat(subscription.get("room_name").asText()).isEqualTo(room);
@@ -207,14 +207,14 @@ class WebSocketIntegrationTests extends ChatServerIntegrationTestSupport {
 		Chatter ana = chatter("ana", room, true);
 		Chatter bob = chatter("bob", room, false);
 		long lastSeen;
-		ChatSocket first = subscribed(bob, room);
+		RpcTestSocket first = subscribed(bob, room);
 		send(ana.token, ana.name, room, "before");
 		lastSeen = idsOf(first.messages(1)).get(0);
 		first.abort();
 		for (int i = 1; i <= 3; i++) {
 			send(ana.token, ana.name, room, "while away " + i);
 		}
-		try (ChatSocket second = ChatSocket.open(this.port)) {
+		try (RpcTestSocket second = RpcTestSocket.open(this.port)) {
 			second.result("authenticate", "token", bob.token);
 			second.result("subscribe", "room_name", room, "after_id", lastSeen);
 			send(ana.token, ana.name, room, "after");
@@ -229,7 +229,7 @@ class WebSocketIntegrationTests extends ChatServerIntegrationTestSupport {
 		String room = unique("room");
 		Chatter ana = chatter("ana", room, true);
 		Chatter bob = chatter("bob", room, false);
-		try (ChatSocket anaSocket = subscribed(ana, room); ChatSocket bobSocket = subscribed(bob, room)) {
+		try (RpcTestSocket anaSocket = subscribed(ana, room); RpcTestSocket bobSocket = subscribed(bob, room)) {
 			anaSocket.result("unregister_user", "username", ana.name);
 			JsonNode ended = anaSocket.next();
 			assertThat(ended.at("/params/reason").asText()).as("%s", ended).isEqualTo("SIGNED_OUT");
@@ -244,7 +244,7 @@ class WebSocketIntegrationTests extends ChatServerIntegrationTestSupport {
 	void answersOtherCallsWhileALongPollWaitsOnTheSameSocket() {
 		String room = unique("room");
 		Chatter ana = chatter("ana", room, true);
-		try (ChatSocket socket = ChatSocket.open(this.port, "Authorization", "Bearer " + ana.token)) {
+		try (RpcTestSocket socket = RpcTestSocket.open(this.port, "Authorization", "Bearer " + ana.token)) {
 			socket.result("receive_messages", "username", ana.name, "room_name", room);
 			CompletableFuture<JsonNode> poll = socket.callAsync("receive_messages", "username", ana.name, "room_name",
 					room, "wait_seconds", 30);
@@ -263,20 +263,20 @@ class WebSocketIntegrationTests extends ChatServerIntegrationTestSupport {
 		int senders = 8;
 		int messagesEach = 25;
 		List<Chatter> listeners = new ArrayList<>();
-		List<ChatSocket> sockets = new ArrayList<>();
+		List<RpcTestSocket> sockets = new ArrayList<>();
 		List<Chatter> talkers = new ArrayList<>();
 		for (int i = 0; i < senders; i++) {
 			talkers.add(chatter("talker", room, false));
 		}
 		try {
-			List<CompletableFuture<ChatSocket>> opening = new ArrayList<>();
+			List<CompletableFuture<RpcTestSocket>> opening = new ArrayList<>();
 			for (int i = 0; i < subscribers; i++) {
 				listeners.add(chatter("listener", room, false));
 			}
 			for (Chatter listener : listeners) {
 				opening.add(CompletableFuture.supplyAsync(() -> subscribed(listener, room)));
 			}
-			for (CompletableFuture<ChatSocket> socket : opening) {
+			for (CompletableFuture<RpcTestSocket> socket : opening) {
 				sockets.add(socket.join());
 			}
 			List<CompletableFuture<Void>> sending = new ArrayList<>();
@@ -308,7 +308,7 @@ class WebSocketIntegrationTests extends ChatServerIntegrationTestSupport {
 			sockets.forEach((socket) -> assertThat(socket.waiting()).isZero());
 		}
 		finally {
-			sockets.forEach(ChatSocket::close);
+			sockets.forEach(RpcTestSocket::close);
 		}
 	}
 
@@ -326,8 +326,8 @@ class WebSocketIntegrationTests extends ChatServerIntegrationTestSupport {
 		return new Chatter(name, token);
 	}
 
-	private ChatSocket subscribed(Chatter chatter, String room) {
-		ChatSocket socket = ChatSocket.open(this.port, "Authorization", "Bearer " + chatter.token);
+	private RpcTestSocket subscribed(Chatter chatter, String room) {
+		RpcTestSocket socket = RpcTestSocket.open(this.port, "Authorization", "Bearer " + chatter.token);
 		socket.result("subscribe", "room_name", room);
 		return socket;
 	}

@@ -70,9 +70,9 @@ final class JsonRpcEndpoint {
 	 * answer written, on the thread that completes it, when it comes. A suspended request
 	 * still holds Tomcat's request state (its buffers, header and parameter objects), but
 	 * no thread: a chat-app with 5,000 waiting long polls held 24.7 KB of live heap per
-	 * poll suspended, 36.8 KB with each poll's virtual thread parked (its stack alone about
-	 * 10.5 KB), measured after a full GC (bench/RESULTS.md, "What a waiting long poll
-	 * holds"; {@code rpc.answer-later=false} parks the thread again).
+	 * poll suspended, 36.8 KB with each poll's virtual thread parked (its stack alone
+	 * about 10.5 KB), measured after a full GC (bench/RESULTS.md, "What a waiting long
+	 * poll holds"; {@code rpc.answer-later=false} parks the thread again).
 	 */
 	private static void answerLater(AsyncContext async, CompletableFuture<byte[]> answer) {
 		// the calls that answer later bound their own waits (wait_seconds)

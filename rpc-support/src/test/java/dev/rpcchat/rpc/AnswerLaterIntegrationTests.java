@@ -8,6 +8,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rpcchat.test.ExpectedLogs;
+import dev.rpcchat.test.RpcTestClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,11 +52,11 @@ class AnswerLaterIntegrationTests {
 		@Autowired
 		SampleApplication.SampleServiceImplementation service;
 
-		RpcHttp rpc;
+		RpcTestClient rpc;
 
 		@BeforeEach
 		void connect() {
-			this.rpc = new RpcHttp(this.port);
+			this.rpc = RpcTestClient.to(this.port);
 		}
 
 		@Test
@@ -117,8 +119,8 @@ class AnswerLaterIntegrationTests {
 			double failed = count("1004");
 			Timer timer = timer("0");
 			double secondsBefore = (timer != null) ? timer.totalTime(TimeUnit.SECONDS) : 0;
-			this.rpc.call(later(300, null, 1));
-			this.rpc.call(later(10, "room_not_found", 2));
+			this.rpc.answer(later(300, null, 1));
+			this.rpc.answer(later(10, "room_not_found", 2));
 			assertThat(count("0")).isEqualTo(answered + 1);
 			assertThat(count("1004")).isEqualTo(failed + 1);
 			assertThat(timer("0").totalTime(TimeUnit.SECONDS) - secondsBefore).as("the call's time includes its wait")
@@ -132,10 +134,10 @@ class AnswerLaterIntegrationTests {
 				List<Future<JsonNode>> answers = new ArrayList<>();
 				for (int i = 0; i < callers; i++) {
 					int id = i;
-					answers.add(executor.submit(() -> this.rpc.call(later(300, null, id))));
+					answers.add(executor.submit(() -> this.rpc.answer(later(300, null, id))));
 				}
 				for (int i = 0; i < callers; i++) {
-					assertThat(answers.get(i).get()).isEqualTo(RpcHttp.json("""
+					assertThat(answers.get(i).get()).isEqualTo(RpcTestClient.json("""
 							{"jsonrpc": "2.0", "result": true, "id": %d}""".formatted(i)));
 				}
 			}
@@ -162,13 +164,13 @@ class AnswerLaterIntegrationTests {
 
 		@Test
 		void theAnswersOfCallsAnsweredLaterCountTowardsTheBatchAnswerLimit() {
-			JsonNode answers = new RpcHttp(this.port).call("""
+			JsonNode answers = RpcTestClient.to(this.port).answer("""
 					[{"jsonrpc": "2.0", "method": "text", "params": [500], "id": 1},
 					""" + later(50, null, 2) + """
 					, {"jsonrpc": "2.0", "method": "text", "params": [500], "id": 3},
 					""" + later(50, null, 4) + "]");
 			assertThat(answers).hasSize(4);
-			assertThat(answers.get(1)).isEqualTo(RpcHttp.json("""
+			assertThat(answers.get(1)).isEqualTo(RpcTestClient.json("""
 					{"jsonrpc": "2.0", "result": true, "id": 2}"""));
 			assertThat(answers.get(3).at("/error/code").asInt()).isEqualTo(RpcErrors.NOT_EXECUTED);
 		}
@@ -183,11 +185,11 @@ class AnswerLaterIntegrationTests {
 		@LocalServerPort
 		int port;
 
-		RpcHttp rpc;
+		RpcTestClient rpc;
 
 		@BeforeEach
 		void connect() {
-			this.rpc = new RpcHttp(this.port);
+			this.rpc = RpcTestClient.to(this.port);
 		}
 
 		@Test

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.StringJoiner;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rpcchat.test.RpcTestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -31,16 +32,16 @@ class BatchLimitsIntegrationTests {
 		@LocalServerPort
 		int port;
 
-		RpcHttp rpc;
+		RpcTestClient rpc;
 
 		@BeforeEach
 		void connect() {
-			this.rpc = new RpcHttp(this.port);
+			this.rpc = RpcTestClient.to(this.port);
 		}
 
 		@Test
 		void answersABatchOfOneHundredCalls() {
-			JsonNode answers = this.rpc.call(batch(100, "noop", "[]"));
+			JsonNode answers = this.rpc.answer(batch(100, "noop", "[]"));
 			assertThat(answers).hasSize(100)
 				.allSatisfy((answer) -> assertThat(answer.get("result").asBoolean()).isTrue());
 		}
@@ -56,7 +57,7 @@ class BatchLimitsIntegrationTests {
 		@Test
 		void answersLongPollsOfOneBatchWithinTheLongestWaitNotTheirSum() {
 			long start = System.nanoTime();
-			JsonNode answers = this.rpc.call(batch(5, "wait_for", "[2]"));
+			JsonNode answers = this.rpc.answer(batch(5, "wait_for", "[2]"));
 			long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
 			List<Integer> waited = new ArrayList<>();
 			answers.forEach((answer) -> waited.add(answer.get("result").asInt()));
@@ -79,11 +80,11 @@ class BatchLimitsIntegrationTests {
 		@Autowired
 		SampleApplication.SampleServiceImplementation service;
 
-		RpcHttp rpc;
+		RpcTestClient rpc;
 
 		@BeforeEach
 		void connect() {
-			this.rpc = new RpcHttp(this.port);
+			this.rpc = RpcTestClient.to(this.port);
 		}
 
 		@Test
@@ -96,7 +97,7 @@ class BatchLimitsIntegrationTests {
 		@Test
 		void stopsRunningCallsOnceTheAnswersReachTheirLimit() {
 			int kept = this.service.remembered.size();
-			JsonNode answers = this.rpc.call("""
+			JsonNode answers = this.rpc.answer("""
 					[{"jsonrpc": "2.0", "method": "text", "params": [400], "id": 1},
 					 {"jsonrpc": "2.0", "method": "text", "params": [400], "id": 2},
 					 {"jsonrpc": "2.0", "method": "text", "params": [400], "id": 3},
@@ -107,19 +108,19 @@ class BatchLimitsIntegrationTests {
 			for (int i = 0; i < 3; i++) {
 				assertThat(answers.get(i).get("result").asText()).hasSize(400);
 			}
-			assertThat(answers.get(3)).isEqualTo(RpcHttp
+			assertThat(answers.get(3)).isEqualTo(RpcTestClient
 				.json("""
 						{"jsonrpc": "2.0", "error": {"code": -32001,
 						 "message": "Not executed: the answers of this batch reached 1 KiB; send this call again in another request"},
 						 "id": 4}"""));
-			assertThat(answers.get(4)).isEqualTo(RpcHttp.json("""
+			assertThat(answers.get(4)).isEqualTo(RpcTestClient.json("""
 					{"jsonrpc": "2.0", "error": {"code": -32600, "message": "Invalid Request"}, "id": null}"""));
 			assertThat(this.service.remembered).hasSize(kept);
 		}
 
 		@Test
 		void answersALargeSingleCallWhole() {
-			assertThat(this.rpc.call("""
+			assertThat(this.rpc.answer("""
 					{"jsonrpc": "2.0", "method": "text", "params": [5000], "id": 1}""").get("result").asText())
 				.hasSize(5000);
 		}

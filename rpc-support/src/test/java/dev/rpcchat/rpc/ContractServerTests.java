@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.rpcchat.api.WireJson;
 import dev.rpcchat.rpc.ContractServer.Outcome;
+import dev.rpcchat.test.ExpectedLogs;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

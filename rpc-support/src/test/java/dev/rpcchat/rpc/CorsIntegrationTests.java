@@ -3,6 +3,7 @@ package dev.rpcchat.rpc;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import dev.rpcchat.test.RpcTestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -30,11 +31,11 @@ class CorsIntegrationTests {
 		@LocalServerPort
 		int port;
 
-		RpcHttp rpc;
+		RpcTestClient rpc;
 
 		@BeforeEach
 		void connect() {
-			this.rpc = new RpcHttp(this.port);
+			this.rpc = RpcTestClient.to(this.port);
 		}
 
 		@Test
@@ -54,17 +55,17 @@ class CorsIntegrationTests {
 
 		@Test
 		void answersACrossOriginCallForItsPage() {
-			HttpResponse<String> response = this.rpc.post(NOOP, "Origin", "https://page.example", "Content-Type",
+			HttpResponse<String> response = this.rpc.postRaw(NOOP, "Origin", "https://page.example", "Content-Type",
 					"application/json", "Authorization", "Bearer t0ken");
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
 				.hasValueSatisfying((origin) -> assertThat(origin).isIn("*", "https://page.example"));
-			assertThat(RpcHttp.json(response.body()).get("result").asText()).isEqualTo("t0ken");
+			assertThat(RpcTestClient.json(response.body()).get("result").asText()).isEqualTo("t0ken");
 		}
 
 		@Test
 		void leavesCallsWithoutOriginAsTheyWere() {
-			HttpResponse<String> response = this.rpc.post(NOOP);
+			HttpResponse<String> response = this.rpc.postRaw(NOOP);
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(response.headers().map()).doesNotContainKey("access-control-allow-origin")
 				.doesNotContainKey("vary");
@@ -77,7 +78,7 @@ class CorsIntegrationTests {
 					preflight(this.rpc, "https://page.example", "POST", "x-secret") }) {
 				assertThat(response.statusCode()).isEqualTo(403);
 				assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-				assertThat(RpcHttp.json(response.body()).get("error").asText())
+				assertThat(RpcTestClient.json(response.body()).get("error").asText())
 					.startsWith("Cross-origin request refused");
 			}
 		}
@@ -92,11 +93,11 @@ class CorsIntegrationTests {
 		@LocalServerPort
 		int port;
 
-		RpcHttp rpc;
+		RpcTestClient rpc;
 
 		@BeforeEach
 		void connect() {
-			this.rpc = new RpcHttp(this.port);
+			this.rpc = RpcTestClient.to(this.port);
 		}
 
 		@Test
@@ -105,7 +106,7 @@ class CorsIntegrationTests {
 				HttpResponse<String> preflight = preflight(this.rpc, origin, "POST", "authorization");
 				assertThat(preflight.statusCode()).as(origin).isEqualTo(200);
 				assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(origin);
-				HttpResponse<String> call = this.rpc.post(NOOP, "Origin", origin);
+				HttpResponse<String> call = this.rpc.postRaw(NOOP, "Origin", origin);
 				assertThat(call.statusCode()).isEqualTo(200);
 				assertThat(call.headers().firstValue("Access-Control-Allow-Origin")).hasValue(origin);
 			}
@@ -116,14 +117,15 @@ class CorsIntegrationTests {
 			HttpResponse<String> preflight = preflight(this.rpc, "https://evil.example", "POST", "authorization");
 			assertThat(preflight.statusCode()).isEqualTo(403);
 			assertThat(preflight.headers().map()).doesNotContainKey("access-control-allow-origin");
-			HttpResponse<String> call = this.rpc.post(NOOP, "Origin", "https://evil.example");
+			HttpResponse<String> call = this.rpc.postRaw(NOOP, "Origin", "https://evil.example");
 			assertThat(call.statusCode()).isEqualTo(403);
-			assertThat(RpcHttp.json(call.body()).get("error").asText()).startsWith("Cross-origin request refused");
+			assertThat(RpcTestClient.json(call.body()).get("error").asText())
+				.startsWith("Cross-origin request refused");
 		}
 
 	}
 
-	static HttpResponse<String> preflight(RpcHttp rpc, String origin, String method, String headers) {
+	static HttpResponse<String> preflight(RpcTestClient rpc, String origin, String method, String headers) {
 		return rpc.send(HttpRequest.newBuilder(rpc.uri()).method("OPTIONS", HttpRequest.BodyPublishers.noBody()),
 				"Origin", origin, "Access-Control-Request-Method", method, "Access-Control-Request-Headers", headers);
 	}

@@ -3,6 +3,8 @@ package dev.rpcchat.rpc;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import dev.rpcchat.test.ExpectedLogs;
+import dev.rpcchat.test.RpcTestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,11 +26,11 @@ class EnvelopeIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	RpcHttp rpc;
+	RpcTestClient rpc;
 
 	@BeforeEach
 	void connect() {
-		this.rpc = new RpcHttp(this.port);
+		this.rpc = RpcTestClient.to(this.port);
 	}
 
 	@Test
@@ -46,7 +48,7 @@ class EnvelopeIntegrationTests {
 		this.rpc.expect("""
 				{"jsonrpc": "2.0", "method": "noop", "id": 1.5}""", """
 				{"jsonrpc": "2.0", "result": true, "id": 1.5}""");
-		HttpResponse<String> huge = this.rpc.post("""
+		HttpResponse<String> huge = this.rpc.postRaw("""
 				{"jsonrpc": "2.0", "method": "noop", "id": 1e400}""");
 		assertThat(huge.body()).containsIgnoringCase("\"id\":1E+400");
 	}
@@ -171,18 +173,18 @@ class EnvelopeIntegrationTests {
 				{"jsonrpc": "2.0", "method": "subtract", "params": [9, 4], "id": 1}""";
 		for (String type : new String[] { "text/plain", "application/x-www-form-urlencoded", "application/xml",
 				"application/json; charset=utf-8", "multipart/form-data; boundary=x", "not a media type", "" }) {
-			HttpResponse<String> response = this.rpc.post(request, "Content-Type", type);
+			HttpResponse<String> response = this.rpc.postRaw(request, "Content-Type", type);
 			assertThat(response.statusCode()).as(type).isEqualTo(200);
-			assertThat(RpcHttp.json(response.body())).as(type).isEqualTo(RpcHttp.json("""
+			assertThat(RpcTestClient.json(response.body())).as(type).isEqualTo(RpcTestClient.json("""
 					{"jsonrpc": "2.0", "result": 5, "id": 1}"""));
 		}
-		HttpResponse<String> untyped = this.rpc.post(request);
-		assertThat(RpcHttp.json(untyped.body()).get("result").intValue()).isEqualTo(5);
+		HttpResponse<String> untyped = this.rpc.postRaw(request);
+		assertThat(RpcTestClient.json(untyped.body()).get("result").intValue()).isEqualTo(5);
 	}
 
 	@Test
 	void answersAnyAcceptHeaderWithJson() {
-		HttpResponse<String> response = this.rpc.post("""
+		HttpResponse<String> response = this.rpc.postRaw("""
 				{"jsonrpc": "2.0", "method": "noop", "id": 1}""", "Accept", "text/html");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");

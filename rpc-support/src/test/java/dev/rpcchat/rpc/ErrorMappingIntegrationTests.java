@@ -2,6 +2,8 @@ package dev.rpcchat.rpc;
 
 import java.net.http.HttpResponse;
 
+import dev.rpcchat.test.ExpectedLogs;
+import dev.rpcchat.test.RpcTestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,11 +25,11 @@ class ErrorMappingIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	RpcHttp rpc;
+	RpcTestClient rpc;
 
 	@BeforeEach
 	void connect() {
-		this.rpc = new RpcHttp(this.port);
+		this.rpc = RpcTestClient.to(this.port);
 	}
 
 	@Test
@@ -41,10 +43,10 @@ class ErrorMappingIntegrationTests {
 	@Test
 	void answersUnexpectedExceptionWithBareInternalErrorAndLogsItsTrace() {
 		try (ExpectedLogs logs = ExpectedLogs.of(RpcErrorResolver.class)) {
-			HttpResponse<String> response = this.rpc.post("""
+			HttpResponse<String> response = this.rpc.postRaw("""
 					{"jsonrpc": "2.0", "method": "explode", "id": 2}""");
 			assertThat(response.statusCode()).isEqualTo(200);
-			assertThat(RpcHttp.json(response.body())).isEqualTo(RpcHttp.json("""
+			assertThat(RpcTestClient.json(response.body())).isEqualTo(RpcTestClient.json("""
 					{"jsonrpc": "2.0", "error": {"code": -32603, "message": "Internal error"}, "id": 2}"""));
 			assertThat(response.body()).doesNotContain("secret", "IllegalState", "Exception", "at ");
 			assertThat(logs.text()).startsWith("ERROR Unexpected failure of JSON-RPC method explode")
@@ -56,9 +58,9 @@ class ErrorMappingIntegrationTests {
 	@Test
 	void answersResultThatCannotBeWrittenWithBareInternalErrorAndLogsItsTrace() {
 		try (ExpectedLogs logs = ExpectedLogs.of(Answers.class)) {
-			HttpResponse<String> response = this.rpc.post("""
+			HttpResponse<String> response = this.rpc.postRaw("""
 					{"jsonrpc": "2.0", "method": "unwritable", "id": 3}""");
-			assertThat(RpcHttp.json(response.body())).isEqualTo(RpcHttp.json("""
+			assertThat(RpcTestClient.json(response.body())).isEqualTo(RpcTestClient.json("""
 					{"jsonrpc": "2.0", "error": {"code": -32603, "message": "Internal error"}, "id": 3}"""));
 			assertThat(response.body()).doesNotContain("secret");
 			assertThat(logs.text()).startsWith("ERROR The answer to a JSON-RPC call could not be written")

@@ -2,6 +2,7 @@ package dev.rpcchat.rpc;
 
 import java.net.http.HttpResponse;
 
+import dev.rpcchat.test.RpcTestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,11 +39,11 @@ class HostileInputIntegrationTests {
 	@Autowired
 	SampleApplication.SampleServiceImplementation service;
 
-	RpcHttp rpc;
+	RpcTestClient rpc;
 
 	@BeforeEach
 	void connect() {
-		this.rpc = new RpcHttp(this.port);
+		this.rpc = RpcTestClient.to(this.port);
 	}
 
 	@ParameterizedTest
@@ -187,7 +188,7 @@ class HostileInputIntegrationTests {
 		this.rpc.expect("""
 				{"jsonrpc": "2.0", "method": "noop", "id": %s}""".formatted(digits), """
 				{"jsonrpc": "2.0", "result": true, "id": %s}""".formatted(digits));
-		HttpResponse<String> response = this.rpc.post("""
+		HttpResponse<String> response = this.rpc.postRaw("""
 				{"jsonrpc": "2.0", "method": "noop", "id": -1e999999999}""");
 		assertThat(response.body()).containsIgnoringCase("\"id\":-1E+999999999");
 	}

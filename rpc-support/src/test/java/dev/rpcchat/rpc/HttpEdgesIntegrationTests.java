@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import dev.rpcchat.test.RpcTestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,11 +35,11 @@ class HttpEdgesIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	RpcHttp rpc;
+	RpcTestClient rpc;
 
 	@BeforeEach
 	void connect() {
-		this.rpc = new RpcHttp(this.port);
+		this.rpc = RpcTestClient.to(this.port);
 	}
 
 	@Test
@@ -46,7 +47,7 @@ class HttpEdgesIntegrationTests {
 		String token = "x".repeat(3_000);
 		HttpResponse<String> response = send(post("/rpc", WHOAMI).header("Authorization", "Bearer " + token));
 		assertJson(response, 200);
-		assertThat(RpcHttp.json(response.body()).get("result").asText()).isEqualTo(token);
+		assertThat(RpcTestClient.json(response.body()).get("result").asText()).isEqualTo(token);
 	}
 
 	@Test
@@ -54,7 +55,7 @@ class HttpEdgesIntegrationTests {
 		HttpResponse<String> response = send(
 				post("/rpc", WHOAMI).header("Authorization", "Bearer " + "x".repeat(5_000)));
 		assertJson(response, 200);
-		assertThat(RpcHttp.json(response.body())).isEqualTo(RpcHttp.json(INVALID_REQUEST));
+		assertThat(RpcTestClient.json(response.body())).isEqualTo(RpcTestClient.json(INVALID_REQUEST));
 		this.rpc.expect(WHOAMI, """
 				{"jsonrpc": "2.0", "result": null, "id": 1}""");
 	}
@@ -72,7 +73,7 @@ class HttpEdgesIntegrationTests {
 		HttpResponse<String> response = send(post("/rpc/", """
 				{"jsonrpc": "2.0", "method": "subtract", "params": [3, 1], "id": 7}"""));
 		assertJson(response, 200);
-		assertThat(RpcHttp.json(response.body())).isEqualTo(RpcHttp.json("""
+		assertThat(RpcTestClient.json(response.body())).isEqualTo(RpcTestClient.json("""
 				{"jsonrpc": "2.0", "result": 2, "id": 7}"""));
 	}
 
@@ -83,7 +84,7 @@ class HttpEdgesIntegrationTests {
 				HttpRequest.newBuilder(uri("/nowhere")).header("Accept", "text/html") }) {
 			HttpResponse<String> response = send(request);
 			assertJson(response, 404);
-			assertThat(RpcHttp.json(response.body())).isEqualTo(RpcHttp.json(NOT_FOUND));
+			assertThat(RpcTestClient.json(response.body())).isEqualTo(RpcTestClient.json(NOT_FOUND));
 		}
 	}
 
@@ -113,7 +114,7 @@ class HttpEdgesIntegrationTests {
 				post("/error", WHOAMI), HttpRequest.newBuilder(uri("/error?status=500")) }) {
 			HttpResponse<String> response = send(request);
 			assertJson(response, 404);
-			assertThat(RpcHttp.json(response.body())).isEqualTo(RpcHttp.json(NOT_FOUND));
+			assertThat(RpcTestClient.json(response.body())).isEqualTo(RpcTestClient.json(NOT_FOUND));
 		}
 	}
 
@@ -121,7 +122,7 @@ class HttpEdgesIntegrationTests {
 	void leavesActuatorEndpointsAlone() {
 		HttpResponse<String> health = send(HttpRequest.newBuilder(uri("/actuator/health")));
 		assertThat(health.statusCode()).isEqualTo(200);
-		assertThat(RpcHttp.json(health.body()).get("status").asText()).isEqualTo("UP");
+		assertThat(RpcTestClient.json(health.body()).get("status").asText()).isEqualTo("UP");
 		HttpResponse<String> prometheus = send(HttpRequest.newBuilder(uri("/actuator/prometheus")));
 		assertThat(prometheus.statusCode()).isEqualTo(200);
 		assertThat(prometheus.body()).contains("# TYPE");

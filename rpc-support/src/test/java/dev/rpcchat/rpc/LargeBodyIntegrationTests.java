@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import dev.rpcchat.test.RpcTestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,11 +26,11 @@ class LargeBodyIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	RpcHttp rpc;
+	RpcTestClient rpc;
 
 	@BeforeEach
 	void connect() {
-		this.rpc = new RpcHttp(this.port);
+		this.rpc = RpcTestClient.to(this.port);
 	}
 
 	@Test
@@ -58,14 +59,14 @@ class LargeBodyIntegrationTests {
 		byte[] body = request(MIB);
 		HttpResponse<String> response = post(body);
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(RpcHttp.json(response.body())).isEqualTo(RpcHttp.json("""
+		assertThat(RpcTestClient.json(response.body())).isEqualTo(RpcTestClient.json("""
 				{"jsonrpc": "2.0", "result": true, "id": 1}"""));
 	}
 
 	private void assertRefused(byte[] body) {
 		HttpResponse<String> response = post(body);
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(RpcHttp.json(response.body())).isEqualTo(RpcHttp.json("""
+		assertThat(RpcTestClient.json(response.body())).isEqualTo(RpcTestClient.json("""
 				{"jsonrpc": "2.0", "error": {"code": -32600, "message": "Invalid Request"}, "id": null}"""));
 	}
 

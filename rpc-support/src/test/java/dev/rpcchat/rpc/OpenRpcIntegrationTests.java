@@ -9,6 +9,7 @@ import dev.rpcchat.api.BinderService;
 import dev.rpcchat.api.ChatService;
 import dev.rpcchat.api.JsonRpcErrors;
 import dev.rpcchat.api.WireJson;
+import dev.rpcchat.test.RpcTestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,14 +35,14 @@ class OpenRpcIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	RpcHttp rpc;
+	RpcTestClient rpc;
 
 	JsonNode document;
 
 	@BeforeEach
 	void discover() {
-		this.rpc = new RpcHttp(this.port);
-		this.document = this.rpc.call("""
+		this.rpc = RpcTestClient.to(this.port);
+		this.document = this.rpc.answer("""
 				{"jsonrpc": "2.0", "method": "rpc.discover", "id": 1}""").get("result");
 	}
 
@@ -79,7 +80,7 @@ class OpenRpcIntegrationTests {
 			"notify_hello|[1]" })
 	void answersRealCallsWithResultsItsSchemasAdmit(String call) {
 		String[] parts = call.split("\\|", 2);
-		JsonNode answer = this.rpc.call("""
+		JsonNode answer = this.rpc.answer("""
 				{"jsonrpc": "2.0", "method": "%s", "params": %s, "id": 1}""".formatted(parts[0], parts[1]));
 		assertThat(answer.has("result")).as(answer.toString()).isTrue();
 		assertThat(
@@ -91,10 +92,10 @@ class OpenRpcIntegrationTests {
 	@Test
 	void refusesWhatItsSchemasDoNotAdmit() {
 		JsonNode whoami = OpenRpcSchemas.resultSchema(this.document, "whoami");
-		assertThat(OpenRpcSchemas.valueErrors(whoami, RpcHttp.json("null"))).isEmpty();
-		assertThat(OpenRpcSchemas.valueErrors(whoami, RpcHttp.json("42"))).isNotEmpty();
+		assertThat(OpenRpcSchemas.valueErrors(whoami, RpcTestClient.json("null"))).isEmpty();
+		assertThat(OpenRpcSchemas.valueErrors(whoami, RpcTestClient.json("42"))).isNotEmpty();
 		assertThat(OpenRpcSchemas.valueErrors(OpenRpcSchemas.resultSchema(this.document, "subtract"),
-				RpcHttp.json("null")))
+				RpcTestClient.json("null")))
 			.isNotEmpty();
 	}
 
@@ -104,7 +105,7 @@ class OpenRpcIntegrationTests {
 		assertThat(findRoom.get("summary").asText()).isEqualTo("Finds a room.");
 		assertThat(findRoom.get("description").asText())
 			.isEqualTo("Finds a room. There never is one: it answers 1004.");
-		assertThat(findRoom.get("errors")).isEqualTo(RpcHttp.json("""
+		assertThat(findRoom.get("errors")).isEqualTo(RpcTestClient.json("""
 				[{"code": 1002, "message": "Invalid name", "data": {"reason": "INVALID_NAME"}},
 				 {"code": 1004, "message": "Room not found", "data": {"reason": "ROOM_NOT_FOUND"}}]"""));
 		JsonNode noop = OpenRpcSchemas.method(this.document, "noop");
@@ -116,15 +117,15 @@ class OpenRpcIntegrationTests {
 	void admitsNullWhereTheChatContractSaysAValueMayBeNull() {
 		JsonNode chat = document(ChatService.class);
 		JsonNode message = OpenRpcSchemas.resultSchema(chat, "send_message");
-		assertThat(message.at("/properties/recipient/type")).isEqualTo(RpcHttp.json("""
+		assertThat(message.at("/properties/recipient/type")).isEqualTo(RpcTestClient.json("""
 				["string", "null"]"""));
-		assertThat(message.at("/properties/sender/type")).isEqualTo(RpcHttp.json("""
+		assertThat(message.at("/properties/sender/type")).isEqualTo(RpcTestClient.json("""
 				["string", "null"]"""));
 		assertThat(message.at("/properties/content/type").asText()).isEqualTo("string");
-		assertThat(message.at("/properties/timestamp")).isEqualTo(RpcHttp.json("""
+		assertThat(message.at("/properties/timestamp")).isEqualTo(RpcTestClient.json("""
 				{"type": "string", "format": "date-time"}"""));
 		assertThat(message.get("required")).hasSize(7);
-		JsonNode system = RpcHttp.json("""
+		JsonNode system = RpcTestClient.json("""
 				{"id": 3, "room_name": "geral", "type": "system", "sender": null, "recipient": null,
 				 "content": "bia joined", "timestamp": "2026-11-22T04:20:21.818Z"}""");
 		assertThat(OpenRpcSchemas.valueErrors(OpenRpcSchemas.resultSchema(chat, "receive_messages"),
@@ -134,10 +135,10 @@ class OpenRpcIntegrationTests {
 			.containsExactly("UNAUTHORIZED", "INVALID_NAME", "ROOM_NOT_FOUND");
 		JsonNode binder = document(BinderService.class);
 		JsonNode entries = OpenRpcSchemas.resultSchema(binder, "list_procedures");
-		assertThat(OpenRpcSchemas.valueErrors(entries, RpcHttp.json("""
+		assertThat(OpenRpcSchemas.valueErrors(entries, RpcTestClient.json("""
 				[{"procedure_name": "join_room", "address": "127.0.0.1", "port": 7000, "scheme": "http",
 				  "expires_at": null}]"""))).isEmpty();
-		assertThat(OpenRpcSchemas.valueErrors(entries, RpcHttp.json("""
+		assertThat(OpenRpcSchemas.valueErrors(entries, RpcTestClient.json("""
 				[{"procedure_name": null, "address": "127.0.0.1", "port": 7000, "scheme": "http",
 				  "expires_at": null}]"""))).isNotEmpty();
 	}

@@ -1,5 +1,6 @@
 package dev.rpcchat.rpc;
 
+import dev.rpcchat.test.ExpectedLogs;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rpcchat.test.RpcTestClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,16 +37,16 @@ class ServiceFeaturesIntegrationTests {
 	@Autowired
 	MeterRegistry meterRegistry;
 
-	RpcHttp rpc;
+	RpcTestClient rpc;
 
 	@BeforeEach
 	void connect() {
-		this.rpc = new RpcHttp(this.port);
+		this.rpc = RpcTestClient.to(this.port);
 	}
 
 	@Test
 	void describesContractWithOpenRpc() {
-		JsonNode document = this.rpc.call("""
+		JsonNode document = this.rpc.answer("""
 				{"jsonrpc": "2.0", "method": "rpc.discover", "id": 1}""").get("result");
 		assertThat(document.get("openrpc").asText()).isEqualTo("1.2.6");
 		assertThat(document.at("/info/title").asText()).isEqualTo("SampleService");
@@ -57,16 +58,16 @@ class ServiceFeaturesIntegrationTests {
 			.isSorted();
 		JsonNode register = method(document, "register_procedure");
 		assertThat(register.get("summary").asText()).isEqualTo("Register procedure");
-		assertThat(register.get("params")).isEqualTo(RpcHttp.json("""
+		assertThat(register.get("params")).isEqualTo(RpcTestClient.json("""
 				[{"name": "procedure_name", "required": true, "schema": {"type": "string"}},
 				 {"name": "address", "required": true, "schema": {"type": "string"}},
 				 {"name": "port", "required": true, "schema": {"type": "integer"}},
 				 {"name": "ttl_seconds", "required": false, "schema": {"type": ["integer", "null"]}}]"""));
-		assertThat(register.get("result")).isEqualTo(RpcHttp.json("""
+		assertThat(register.get("result")).isEqualTo(RpcTestClient.json("""
 				{"name": "result", "schema": {"type": "boolean"}}"""));
-		assertThat(method(document, "typed").at("/params/3/schema")).isEqualTo(RpcHttp.json("""
+		assertThat(method(document, "typed").at("/params/3/schema")).isEqualTo(RpcTestClient.json("""
 				{"type": ["array", "null"], "items": {"type": "string"}}"""));
-		assertThat(method(document, "typed").at("/params/4/schema")).isEqualTo(RpcHttp.json("""
+		assertThat(method(document, "typed").at("/params/4/schema")).isEqualTo(RpcTestClient.json("""
 				{"type": ["string", "null"], "enum": ["broadcast", "unicast", "system", null]}"""));
 	}
 
@@ -76,7 +77,7 @@ class ServiceFeaturesIntegrationTests {
 				{"jsonrpc": "2.0", "method": "rpc.discover", "params": ["x"], "id": 1}""",
 				"""
 						{"jsonrpc": "2.0", "error": {"code": -32602, "message": "Invalid params: 'rpc.discover' takes no parameters"}, "id": 1}""");
-		assertThat(this.rpc.call("""
+		assertThat(this.rpc.answer("""
 				{"jsonrpc": "2.0", "method": "rpc.discover", "params": {}, "id": 1}""").has("result")).isTrue();
 	}
 
@@ -84,17 +85,18 @@ class ServiceFeaturesIntegrationTests {
 	void showsBearerTokenToTheServiceDuringTheCallOnly() {
 		String whoami = """
 				{"jsonrpc": "2.0", "method": "whoami", "id": 1}""";
-		assertThat(this.rpc.call(whoami, "Authorization", "Bearer s3cr3t").get("result").asText()).isEqualTo("s3cr3t");
-		assertThat(this.rpc.call(whoami, "Authorization", "bearer abc ").get("result").asText()).isEqualTo("abc");
-		assertThat(this.rpc.call(whoami).get("result").isNull()).isTrue();
-		assertThat(this.rpc.call(whoami, "Authorization", "Basic dXNlcg==").get("result").isNull()).isTrue();
+		assertThat(this.rpc.answer(whoami, "Authorization", "Bearer s3cr3t").get("result").asText())
+			.isEqualTo("s3cr3t");
+		assertThat(this.rpc.answer(whoami, "Authorization", "bearer abc ").get("result").asText()).isEqualTo("abc");
+		assertThat(this.rpc.answer(whoami).get("result").isNull()).isTrue();
+		assertThat(this.rpc.answer(whoami, "Authorization", "Basic dXNlcg==").get("result").isNull()).isTrue();
 		assertThat(RpcCaller.bearerToken()).isEmpty();
 	}
 
 	@Test
 	void showsRemoteAddressAndReceptionTimeOfTheWholeRequestToTheService() {
 		long before = System.nanoTime();
-		JsonNode batch = this.rpc.call("""
+		JsonNode batch = this.rpc.answer("""
 				[{"jsonrpc": "2.0", "method": "caller", "id": 1},
 				 {"jsonrpc": "2.0", "method": "wait_for", "params": [0], "id": 2},
 				 {"jsonrpc": "2.0", "method": "caller", "id": 3}]""");
@@ -123,11 +125,11 @@ class ServiceFeaturesIntegrationTests {
 		double subtractBefore = count("subtract", "success", "0");
 		double unknownBefore = count("unknown", "error", "-32601");
 		double chatErrorBefore = count("find_room", "error", "1004");
-		this.rpc.call("""
+		this.rpc.answer("""
 				{"jsonrpc": "2.0", "method": "subtract", "params": [1, 1], "id": 1}""");
-		this.rpc.call("""
+		this.rpc.answer("""
 				{"jsonrpc": "2.0", "method": "no_such_method_%d", "id": 1}""".formatted(System.nanoTime()));
-		this.rpc.call("""
+		this.rpc.answer("""
 				{"jsonrpc": "2.0", "method": "find_room", "params": ["x"], "id": 1}""");
 		assertThat(count("subtract", "success", "0")).isEqualTo(subtractBefore + 1);
 		assertThat(count("unknown", "error", "-32601")).isEqualTo(unknownBefore + 1);
@@ -153,7 +155,7 @@ class ServiceFeaturesIntegrationTests {
 				Callable<Integer> calls = () -> {
 					int correct = 0;
 					for (int i = 0; i < callsEach; i++) {
-						JsonNode batch = this.rpc.call("""
+						JsonNode batch = this.rpc.answer("""
 								[{"jsonrpc": "2.0", "method": "whoami", "id": 1},
 								 {"jsonrpc": "2.0", "method": "subtract", "params": [%d, %d], "id": 2}]"""
 							.formatted(minuend, i), "Authorization", "Bearer " + token);

@@ -1,5 +1,6 @@
 package dev.rpcchat.rpc;
 
+import dev.rpcchat.test.RpcTestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +24,11 @@ class SpecificationExamplesTests {
 	@Autowired
 	SampleApplication.SampleServiceImplementation service;
 
-	RpcHttp rpc;
+	RpcTestClient rpc;
 
 	@BeforeEach
 	void connect() {
-		this.rpc = new RpcHttp(this.port);
+		this.rpc = RpcTestClient.to(this.port);
 	}
 
 	@Test

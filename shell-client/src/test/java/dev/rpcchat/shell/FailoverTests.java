@@ -3,25 +3,20 @@ package dev.rpcchat.shell;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.googlecode.jsonrpc4j.JsonRpcMethod;
 import dev.rpcchat.api.ChatService;
 import dev.rpcchat.api.Message;
 import dev.rpcchat.api.RegisteredUser;
-import dev.rpcchat.api.WireJson;
 import dev.rpcchat.shell.connection.ChatConnection;
+import dev.rpcchat.test.RpcTestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,10 +37,6 @@ class FailoverTests {
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
 	private static final String ROOM = "failover";
-
-	private final ObjectMapper mapper = WireJson.newObjectMapper();
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final List<String> procedures = Arrays.stream(ChatService.class.getMethods())
 		.map((method) -> method.getAnnotation(JsonRpcMethod.class))
@@ -139,19 +130,8 @@ class FailoverTests {
 		return URI.create("http://" + location.path("address").asText() + ":" + location.path("port").asInt() + "/rpc");
 	}
 
-	private JsonNode binder(String method, Map<String, Object> params) throws Exception {
-		Map<String, Object> request = new LinkedHashMap<>();
-		request.put("jsonrpc", "2.0");
-		request.put("method", method);
-		request.put("params", params);
-		request.put("id", 1);
-		HttpResponse<byte[]> response = this.http.send(HttpRequest.newBuilder(this.binderUrl)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(this.mapper.writeValueAsBytes(request)))
-			.build(), HttpResponse.BodyHandlers.ofByteArray());
-		JsonNode answer = this.mapper.readTree(response.body());
-		assertThat(answer.has("error")).as("%s answered %s", method, answer).isFalse();
-		return answer.get("result");
+	private JsonNode binder(String method, Map<String, Object> params) {
+		return RpcTestClient.to(this.binderUrl).result(method, params);
 	}
 
 }

@@ -3,25 +3,20 @@ package dev.rpcchat.shell;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.googlecode.jsonrpc4j.JsonRpcMethod;
 import dev.rpcchat.api.ChatService;
-import dev.rpcchat.api.WireJson;
 import dev.rpcchat.shell.console.MessageRenderer;
+import dev.rpcchat.test.AppProcess;
+import dev.rpcchat.test.RpcTestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,9 +32,7 @@ class HostileTextTests {
 
 	private static final String ESCAPED_CLEAR_SCREEN = "\\x1b[2J\\x1b[31m";
 
-	private final ObjectMapper mapper = WireJson.newObjectMapper();
-
-	private ConfigurableApplicationContext binder;
+	private AppProcess binder;
 
 	private HostileServer server;
 
@@ -51,7 +44,7 @@ class HostileTextTests {
 	void putAHostileChatServerBehindABinder() throws Exception {
 		this.binder = TestSystem.startBinder();
 		this.server = HostileServer.start();
-		URI binderUrl = TestSystem.binderUrl(this.binder);
+		URI binderUrl = this.binder.rpcUrl();
 		for (String procedure : Arrays.stream(ChatService.class.getMethods())
 			.map((method) -> method.getAnnotation(JsonRpcMethod.class).value())
 			.toList()) {
@@ -125,15 +118,11 @@ class HostileTextTests {
 		return text;
 	}
 
-	private void register(URI binderUrl, String procedure) throws Exception {
-		byte[] body = this.mapper.writeValueAsBytes(Map.of("jsonrpc", "2.0", "id", 1, "method", "register_procedure",
-				"params", Map.of("procedure_name", procedure, "address", "127.0.0.1", "port", this.server.port())));
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(binderUrl)
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.body()).contains("\"result\":true");
+	private void register(URI binderUrl, String procedure) {
+		assertThat(RpcTestClient.to(binderUrl)
+			.result("register_procedure",
+					Map.of("procedure_name", procedure, "address", "127.0.0.1", "port", this.server.port()))
+			.asBoolean()).isTrue();
 	}
 
 }

@@ -9,21 +9,18 @@ import java.util.List;
 
 import dev.rpcchat.api.ChatService;
 import dev.rpcchat.api.RegisteredUser;
-import dev.rpcchat.binder.BinderApplication;
-import dev.rpcchat.server.ChatServerApplication;
 import dev.rpcchat.shell.ShellUser.Outcome;
 import dev.rpcchat.shell.connection.ChatConnection;
 import dev.rpcchat.shell.console.ErrorSentences;
+import dev.rpcchat.test.AppProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,29 +34,23 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TlsShellIntegrationTests {
 
-	private static final String NO_SHELL = "--spring.autoconfigure.exclude="
-			+ "org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration";
-
 	private final TestCertificate certificate = TestCertificate.get();
 
-	private ConfigurableApplicationContext binder;
+	private AppProcess binder;
 
-	private ConfigurableApplicationContext chat;
+	private AppProcess chat;
 
 	private URI binderUrl;
 
 	@BeforeAll
 	void startBinderAndChatServerOnTls() {
-		List<String> binder = new ArrayList<>(List.of("--server.port=0", NO_SHELL));
-		binder.addAll(this.certificate.serverArguments());
-		this.binder = new SpringApplicationBuilder(BinderApplication.class).run(binder.toArray(String[]::new));
-		int binderPort = this.binder.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-		this.binderUrl = URI.create("https://localhost:" + binderPort + "/rpc");
-		List<String> chat = new ArrayList<>(List.of("--server.port=0", NO_SHELL, "--chat.binder.url=" + this.binderUrl,
-				"--chat.store=memory", "--management.health.redis.enabled=false"));
+		this.binder = AppProcess.binder(this.certificate.serverArguments().toArray(String[]::new));
+		this.binderUrl = URI.create("https://localhost:" + this.binder.port() + "/rpc");
+		List<String> chat = new ArrayList<>(List.of("--chat.binder.url=" + this.binderUrl,
+				"--chat.advertised-address=127.0.0.1", "--chat.store=memory"));
 		chat.addAll(this.certificate.serverArguments());
 		chat.addAll(this.certificate.trustArguments());
-		this.chat = new SpringApplicationBuilder(ChatServerApplication.class).run(chat.toArray(String[]::new));
+		this.chat = AppProcess.chat(chat.toArray(String[]::new));
 	}
 
 	@AfterAll

@@ -1,36 +1,35 @@
 package dev.rpcchat.system;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.rpcchat.binder.BinderApplication;
-import dev.rpcchat.server.ChatServerApplication;
-
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
+import dev.rpcchat.test.AppProcess;
 
 /**
- * The whole system in this JVM, on free ports: a binder (which serves the page) and chat
- * servers registered with it, on the memory store or on one Redis.
+ * The whole system as a user runs it, from the jars the build made, on free ports: a
+ * binder (which serves the page) and chat servers registered with it, on the memory store
+ * or on one Redis, each a process of its own.
  */
 final class ChatSystem implements AutoCloseable {
 
-	private static final String BINDER_TOKEN = "system-tests-binder-token";
+	static final String BINDER_TOKEN = "system-tests-binder-token";
 
-	private final ConfigurableApplicationContext binder;
+	private static final Duration PATIENCE = Duration.ofMinutes(2);
+
+	private final AppProcess binder;
 
 	private final String scheme;
 
 	private final List<String> chatArguments;
 
-	private final List<ConfigurableApplicationContext> chatServers = new ArrayList<>();
+	private final List<AppProcess> chatServers = new ArrayList<>();
 
-	private ChatSystem(ConfigurableApplicationContext binder, List<String> chatArguments) {
+	private ChatSystem(AppProcess binder, List<String> chatArguments) {
 		this(binder, "http", chatArguments);
 	}
 
-	private ChatSystem(ConfigurableApplicationContext binder, String scheme, List<String> chatArguments) {
+	private ChatSystem(AppProcess binder, String scheme, List<String> chatArguments) {
 		this.binder = binder;
 		this.scheme = scheme;
 		this.chatArguments = chatArguments;
@@ -54,10 +53,13 @@ final class ChatSystem implements AutoCloseable {
 
 	/**
 	 * A binder and one chat server on the memory store.
+	 * @param chatArguments more arguments for the chat server
 	 * @return the running system
 	 */
-	static ChatSystem withMemoryStore() {
-		ChatSystem system = new ChatSystem(startBinder(), List.of("--chat.store=memory"));
+	static ChatSystem withMemoryStore(String... chatArguments) {
+		List<String> arguments = new ArrayList<>(List.of("--chat.store=memory"));
+		arguments.addAll(List.of(chatArguments));
+		ChatSystem system = new ChatSystem(startBinder(), arguments);
 		system.startChatServer();
 		return system;
 	}
@@ -72,58 +74,58 @@ final class ChatSystem implements AutoCloseable {
 	static ChatSystem onRedis(int instances, int redisPort, int database) {
 		ChatSystem system = new ChatSystem(startBinder(),
 				List.of("--chat.store=redis", "--spring.data.redis.host=127.0.0.1",
-						"--spring.data.redis.port=" + redisPort, "--spring.data.redis.database=" + database,
-						"--management.health.redis.enabled=true"));
+						"--spring.data.redis.port=" + redisPort, "--spring.data.redis.database=" + database));
 		for (int i = 0; i < instances; i++) {
 			system.startChatServer();
 		}
 		return system;
 	}
 
-	private static ConfigurableApplicationContext startBinder() {
+	private static AppProcess startBinder() {
 		return startBinder(List.of());
 	}
 
-	private static ConfigurableApplicationContext startBinder(List<String> more) {
-		// In this JVM binder-app reads chat-app's application.yml (the first on the class
-		// path), whose binder health group names a contributor that only chat-app has.
+	private static AppProcess startBinder(List<String> more) {
 		List<String> arguments = new ArrayList<>(
-				List.of("--server.port=0", "--spring.application.name=binder-app", "--binder.token=" + BINDER_TOKEN,
-						"--binder.sweep-interval=1s", "--management.endpoint.health.validate-group-membership=false"));
+				List.of("--binder.token=" + BINDER_TOKEN, "--binder.sweep-interval=1s"));
 		arguments.addAll(more);
-		return new SpringApplicationBuilder(BinderApplication.class).run(arguments.toArray(String[]::new));
+		return AppProcess.binder(arguments.toArray(String[]::new));
 	}
 
 	/**
-	 * Starts one more chat server, registered with the binder.
+	 * Starts one more chat server and waits until it has registered with the binder.
 	 * @return its port
 	 */
 	int startChatServer() {
-		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.application.name=chat-app",
-				"--chat.binder.url=" + this.scheme + "://localhost:" + binderPort() + "/rpc",
-				"--chat.binder.token=" + BINDER_TOKEN, "--chat.registration.ttl=3s"));
+		List<String> arguments = new ArrayList<>(
+				List.of("--chat.binder.url=" + this.scheme + "://localhost:" + binderPort() + "/rpc",
+						"--chat.binder.token=" + BINDER_TOKEN, "--chat.registration.ttl=3s"));
 		arguments.addAll(this.chatArguments);
-		ConfigurableApplicationContext chat = new SpringApplicationBuilder(ChatServerApplication.class)
-			.run(arguments.toArray(String[]::new));
+		AppProcess chat = AppProcess.chat(arguments.toArray(String[]::new));
 		this.chatServers.add(chat);
-		return port(chat);
+		chat.awaitLog("Registered ", PATIENCE);
+		return chat.port();
 	}
 
 	/**
-	 * Stops a chat server the way an operator does (it unregisters from the binder and
-	 * closes its connections).
+	 * Stops a chat server the way an operator does ({@code SIGTERM}: it unregisters from
+	 * the binder and closes its connections).
 	 * @param chatPort the port of the server to stop
 	 */
 	void stopChatServer(int chatPort) {
-		ConfigurableApplicationContext chat = this.chatServers.stream()
-			.filter((candidate) -> candidate.isActive() && port(candidate) == chatPort)
+		AppProcess chat = this.chatServers.stream()
+			.filter((candidate) -> candidate.isAlive() && candidate.port() == chatPort)
 			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("No running chat server on port " + chatPort));
-		chat.close();
+		chat.stop();
 	}
 
 	int binderPort() {
-		return port(this.binder);
+		return this.binder.port();
+	}
+
+	AppProcess binder() {
+		return this.binder;
 	}
 
 	/**
@@ -139,24 +141,21 @@ final class ChatSystem implements AutoCloseable {
 	 * @return in start order
 	 */
 	List<Integer> chatPorts() {
-		return this.chatServers.stream()
-			.filter(ConfigurableApplicationContext::isActive)
-			.map(ChatSystem::port)
-			.toList();
+		return this.chatServers.stream().filter(AppProcess::isAlive).map(AppProcess::port).toList();
+	}
+
+	/**
+	 * The chat servers still running.
+	 * @return in start order
+	 */
+	List<AppProcess> chatServers() {
+		return this.chatServers.stream().filter(AppProcess::isAlive).toList();
 	}
 
 	@Override
 	public void close() {
-		for (ConfigurableApplicationContext chat : this.chatServers) {
-			if (chat.isActive()) {
-				chat.close();
-			}
-		}
-		this.binder.close();
-	}
-
-	private static int port(ConfigurableApplicationContext context) {
-		return ((WebServerApplicationContext) context).getWebServer().getPort();
+		this.chatServers.forEach(AppProcess::stop);
+		this.binder.stop();
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.rpcchat.system;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.rpcchat.test.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,18 +18,18 @@ import static org.awaitility.Awaitility.await;
  */
 class FailoverTests {
 
-	private static LocalRedis redis;
+	private static TestRedis redis;
 
 	private static ChatSystem system;
 
 	@BeforeAll
 	static void startTheSystem() {
-		redis = LocalRedis.start();
+		redis = TestRedis.start();
 		system = ChatSystem.onRedis(2, redis.port(), 0);
 	}
 
 	@AfterAll
-	static void stopTheSystem() throws Exception {
+	static void stopTheSystem() {
 		system.close();
 		redis.close();
 	}

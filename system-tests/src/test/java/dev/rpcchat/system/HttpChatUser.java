@@ -1,22 +1,11 @@
 package dev.rpcchat.system;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rpcchat.api.WireJson;
+import dev.rpcchat.test.RpcTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,22 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class HttpChatUser {
 
-	private static final HttpClient http = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
-
-	private final ObjectMapper mapper = WireJson.newObjectMapper();
-
-	private final AtomicLong ids = new AtomicLong();
-
-	private final URI chat;
+	private final RpcTestClient chat;
 
 	private final String username;
 
 	private final String token;
 
-	private HttpChatUser(URI chat, String username, String token) {
+	private HttpChatUser(RpcTestClient chat, String username, String token) {
 		this.chat = chat;
 		this.username = username;
 		this.token = token;
@@ -54,7 +34,7 @@ final class HttpChatUser {
 	 * @return the signed-in user
 	 */
 	static HttpChatUser register(int chatPort, String username) {
-		URI chat = URI.create("http://127.0.0.1:" + chatPort + "/rpc");
+		RpcTestClient chat = RpcTestClient.to(chatPort);
 		JsonNode registered = new HttpChatUser(chat, username, null).result("register_user",
 				Map.of("username", username));
 		return new HttpChatUser(chat, registered.get("username").asText(), registered.get("token").asText());
@@ -66,7 +46,7 @@ final class HttpChatUser {
 	 * @return this user there
 	 */
 	HttpChatUser on(int chatPort) {
-		return new HttpChatUser(URI.create("http://127.0.0.1:" + chatPort + "/rpc"), this.username, this.token);
+		return new HttpChatUser(RpcTestClient.to(chatPort), this.username, this.token);
 	}
 
 	String username() {
@@ -144,29 +124,7 @@ final class HttpChatUser {
 	}
 
 	JsonNode call(String method, Map<String, ?> params) {
-		ObjectNode request = this.mapper.createObjectNode();
-		request.put("jsonrpc", "2.0");
-		request.put("method", method);
-		request.set("params", this.mapper.valueToTree(new LinkedHashMap<>(params)));
-		request.put("id", this.ids.incrementAndGet());
-		HttpRequest.Builder builder = HttpRequest.newBuilder(this.chat)
-			.timeout(Duration.ofSeconds(30))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(request.toString()));
-		if (this.token != null) {
-			builder.header("Authorization", "Bearer " + this.token);
-		}
-		try {
-			HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-			return this.mapper.readTree(response.body());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return this.chat.call(this.token, method, params);
 	}
 
 }

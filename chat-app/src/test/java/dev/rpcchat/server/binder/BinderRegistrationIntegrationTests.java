@@ -1,8 +1,5 @@
 package dev.rpcchat.server.binder;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,9 +11,10 @@ import dev.rpcchat.api.BinderService;
 import dev.rpcchat.api.ChatService;
 import dev.rpcchat.api.ProcedureEntry;
 import dev.rpcchat.api.ProcedureLocation;
-import dev.rpcchat.binder.BinderApplication;
 import dev.rpcchat.server.ChatProperties;
 import dev.rpcchat.server.ChatServerApplication;
+import dev.rpcchat.test.AppProcess;
+import dev.rpcchat.test.FreePort;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -27,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A real binder and a real chat server, started together on free ports.
+ * A real binder (the built jar, a process of its own) and a real chat server, on free
+ * ports.
  */
 class BinderRegistrationIntegrationTests {
 
@@ -41,9 +40,9 @@ class BinderRegistrationIntegrationTests {
 
 	@Test
 	void clientFindsEveryChatProcedureThroughTheBinderUntilTheChatServerShutsDown() throws Exception {
-		try (ConfigurableApplicationContext binderApp = startBinder(0)) {
-			BinderService binder = binderClient(port(binderApp));
-			ConfigurableApplicationContext chatApp = startChat(port(binderApp));
+		try (AppProcess binderApp = startBinder(0)) {
+			BinderService binder = binderClient(binderApp.port());
+			ConfigurableApplicationContext chatApp = startChat(binderApp.port());
 			try {
 				assertFoundThroughTheBinder(binder, chatApp);
 			}
@@ -56,7 +55,7 @@ class BinderRegistrationIntegrationTests {
 
 	@Test
 	void chatServerServesWithoutTheBinderAndRegistersOnceItComesUpAndAfterItRestarts() throws Exception {
-		int binderPort = freePort();
+		int binderPort = FreePort.find();
 		try (ConfigurableApplicationContext chatApp = startChat(binderPort)) {
 			int chatPort = port(chatApp);
 			assertThat(health(chatPort, "binder")).isEqualTo(503);
@@ -66,11 +65,11 @@ class BinderRegistrationIntegrationTests {
 					"{\"jsonrpc\":\"2.0\",\"method\":\"list_rooms\",\"id\":1}"))
 				.contains("\"result\":[");
 			BinderService binder = binderClient(binderPort);
-			try (ConfigurableApplicationContext binderApp = startBinder(binderPort)) {
+			try (AppProcess binderApp = startBinder(binderPort)) {
 				await().atMost(PATIENCE).untilAsserted(() -> assertThat(registeredPorts(binder)).hasSize(PROCEDURES));
 				await().atMost(PATIENCE).untilAsserted(() -> assertThat(health(chatPort, "binder")).isEqualTo(200));
 			}
-			try (ConfigurableApplicationContext restartedBinderApp = startBinder(binderPort)) {
+			try (AppProcess restartedBinderApp = startBinder(binderPort)) {
 				await().atMost(PATIENCE)
 					.untilAsserted(
 							() -> assertThat(registeredPorts(binder)).hasSize(PROCEDURES).containsOnly(chatPort));
@@ -101,12 +100,8 @@ class BinderRegistrationIntegrationTests {
 		return binder.listProcedures().stream().map(ProcedureEntry::port).toList();
 	}
 
-	private static ConfigurableApplicationContext startBinder(int port) {
-		// In this JVM binder-app reads chat-app's application.yml (the first on the class
-		// path), whose binder health group names a contributor that only chat-app has.
-		return new SpringApplicationBuilder(BinderApplication.class).run("--server.port=" + port,
-				"--binder.token=" + TOKEN, "--spring.application.name=binder-app",
-				"--management.endpoint.health.validate-group-membership=false");
+	private static AppProcess startBinder(int port) {
+		return AppProcess.binder("--server.port=" + port, "--binder.token=" + TOKEN);
 	}
 
 	private static ConfigurableApplicationContext startChat(int binderPort) {
@@ -122,12 +117,6 @@ class BinderRegistrationIntegrationTests {
 
 	private static int port(ConfigurableApplicationContext context) {
 		return ((WebServerApplicationContext) context).getWebServer().getPort();
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
 	}
 
 	private static int health(int port, String component) throws Exception {

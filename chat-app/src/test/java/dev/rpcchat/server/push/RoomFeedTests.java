@@ -7,13 +7,14 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rpcchat.test.MutableClock;
+import dev.rpcchat.test.RpcTestClient;
 import org.junit.jupiter.api.Test;
 
 import dev.rpcchat.api.Message;
 import dev.rpcchat.api.WireJson;
 import dev.rpcchat.rpc.PreparedText;
 import dev.rpcchat.rpc.RpcConnection;
-import dev.rpcchat.server.MutableClock;
 import dev.rpcchat.server.store.SendRequest;
 import dev.rpcchat.server.store.SendResult;
 import dev.rpcchat.server.store.Session;
@@ -103,7 +104,7 @@ class RoomFeedTests {
 
 		List<String> contents() {
 			return this.sent.stream()
-				.map(ChatSocket::parse)
+				.map(RpcTestClient::json)
 				.map((notification) -> notification.at("/params/content"))
 				.map(JsonNode::asText)
 				.toList();

@@ -2,10 +2,10 @@ package dev.rpcchat.server.room;
 
 import java.time.Duration;
 
+import dev.rpcchat.test.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
-import dev.rpcchat.server.MutableClock;
 import dev.rpcchat.server.store.Session;
 import dev.rpcchat.server.store.TestLimits;
 import dev.rpcchat.server.store.memory.MemoryChatStore;

@@ -13,12 +13,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import dev.rpcchat.test.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.rpcchat.api.Message;
 import dev.rpcchat.api.MessageType;
-import dev.rpcchat.server.MutableClock;
 import dev.rpcchat.server.name.Names;
 import dev.rpcchat.server.rate.RateLimit;
 

@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.rpcchat.test.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import dev.rpcchat.api.Message;
 import dev.rpcchat.api.RegisteredUser;
-import dev.rpcchat.server.MutableClock;
 import dev.rpcchat.server.rate.CallerRateLimit;
 import dev.rpcchat.server.rate.RateLimit;
 import dev.rpcchat.server.room.RoomService;

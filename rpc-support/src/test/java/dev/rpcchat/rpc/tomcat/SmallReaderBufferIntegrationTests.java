@@ -10,8 +10,8 @@ import java.nio.CharBuffer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.rpcchat.rpc.RpcHttp;
 import dev.rpcchat.rpc.SampleApplication;
+import dev.rpcchat.test.RpcTestClient;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,7 +51,7 @@ class SmallReaderBufferIntegrationTests {
 
 	@Test
 	void requestsReachTheApplicationWithASmallCharBuffer() {
-		new RpcHttp(this.port).expect("""
+		RpcTestClient.to(this.port).expect("""
 				{"jsonrpc": "2.0", "method": "subtract", "params": [3, 1], "id": 1}""", """
 				{"jsonrpc": "2.0", "result": 2, "id": 1}""");
 		assertThat(this.recorder.capacities).isNotEmpty()
@@ -61,7 +61,7 @@ class SmallReaderBufferIntegrationTests {
 	@Test
 	void readerStillReadsALargeBodyWhole() {
 		String body = "Grüße, 世界! ".repeat(20_000);
-		HttpResponse<String> response = new RpcHttp(this.port)
+		HttpResponse<String> response = RpcTestClient.to(this.port)
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/echo"))
 				.header("Content-Type", "text/plain; charset=UTF-8")
 				.POST(HttpRequest.BodyPublishers.ofString(body)));

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
-import dev.rpcchat.rpc.RpcHttp;
 import dev.rpcchat.rpc.SampleApplication;
+import dev.rpcchat.test.RpcTestClient;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
@@ -146,7 +146,7 @@ class TomcatTuningIntegrationTests {
 
 	private static void serves(ConfigurableApplicationContext context) {
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-		new RpcHttp(port).expect("""
+		RpcTestClient.to(port).expect("""
 				{"jsonrpc": "2.0", "method": "subtract", "params": [3, 1], "id": 1}""", """
 				{"jsonrpc": "2.0", "result": 2, "id": 1}""");
 	}

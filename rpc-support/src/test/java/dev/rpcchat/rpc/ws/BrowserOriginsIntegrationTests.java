@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import dev.rpcchat.test.RpcTestClient;
+import dev.rpcchat.test.RpcTestSocket;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,8 +39,8 @@ class BrowserOriginsIntegrationTests {
 	void opensSocketsForAllowedOriginsAndClientsWithoutOne() {
 		for (String[] headers : new String[][] { { "Origin", "https://good.example" },
 				{ "Origin", "https://chat.friends.example" }, {} }) {
-			try (WsTestClient socket = WsTestClient.connect(this.port, headers)) {
-				assertThat(socket.call(SUBTRACT).get("result").asInt()).isEqualTo(2);
+			try (RpcTestSocket socket = RpcTestSocket.open(this.port, headers)) {
+				assertThat(socket.exchange(SUBTRACT).get("result").asInt()).isEqualTo(2);
 			}
 		}
 	}
@@ -46,7 +48,7 @@ class BrowserOriginsIntegrationTests {
 	@Test
 	void refusesTheHandshakeOfOtherOrigins() {
 		assertThatIllegalStateException()
-			.isThrownBy(() -> WsTestClient.connect(this.port, "Origin", "https://evil.example"))
+			.isThrownBy(() -> RpcTestSocket.open(this.port, "Origin", "https://evil.example"))
 			.havingRootCause()
 			.withMessageContaining("403");
 	}
@@ -70,7 +72,7 @@ class BrowserOriginsIntegrationTests {
 			.POST(HttpRequest.BodyPublishers.ofString(SUBTRACT)));
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://good.example");
-		assertThat(WsTestClient.json(response.body()).get("result").asInt()).isEqualTo(2);
+		assertThat(RpcTestClient.json(response.body()).get("result").asInt()).isEqualTo(2);
 	}
 
 	private HttpRequest.Builder preflight(String origin) {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rpcchat.test.RpcTestClient;
+import dev.rpcchat.test.RpcTestSocket;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,30 +52,30 @@ class WebSocketTransportIntegrationTests {
 				{"jsonrpc": "2.0", "method": "find_room", "params": ["x"], "id": 7}""", """
 				{"jsonrpc": "2.0", "method": "sum", "params": {"a": 1, "z": 2}, "id": 9}""");
 		HttpClient http = HttpClient.newHttpClient();
-		try (WsTestClient socket = WsTestClient.connect(this.port)) {
+		try (RpcTestSocket socket = RpcTestSocket.open(this.port)) {
 			for (String request : requests) {
-				JsonNode overHttp = WsTestClient.json(post(http, request).body());
-				assertThat(socket.call(request)).as(request).isEqualTo(overHttp);
+				JsonNode overHttp = RpcTestClient.json(post(http, request).body());
+				assertThat(socket.exchange(request)).as(request).isEqualTo(overHttp);
 			}
 		}
 	}
 
 	@Test
 	void aCallAnsweredLaterLetsItsThreadGoAndHoldsUpNoOtherCall() {
-		try (WsTestClient socket = WsTestClient.connect(this.port)) {
+		try (RpcTestSocket socket = RpcTestSocket.open(this.port)) {
 			socket.send("""
 					{"jsonrpc": "2.0", "method": "later", "params": {"millis": 1000}, "id": 1}""");
 			socket.send("""
 					{"jsonrpc": "2.0", "method": "subtract", "params": [42, 23], "id": 2}""");
-			assertThat(socket.next(2)).containsExactly(WsTestClient.json("""
-					{"jsonrpc": "2.0", "result": 19, "id": 2}"""), WsTestClient.json("""
+			assertThat(socket.next(2)).containsExactly(RpcTestClient.json("""
+					{"jsonrpc": "2.0", "result": 19, "id": 2}"""), RpcTestClient.json("""
 					{"jsonrpc": "2.0", "result": true, "id": 1}"""));
 		}
 	}
 
 	@Test
 	void answersNothingToNotifications() {
-		try (WsTestClient socket = WsTestClient.connect(this.port)) {
+		try (RpcTestSocket socket = RpcTestSocket.open(this.port)) {
 			socket.send("""
 					{"jsonrpc": "2.0", "method": "notify_hello", "params": [7]}""");
 			socket.send("""
@@ -88,7 +90,7 @@ class WebSocketTransportIntegrationTests {
 
 	@Test
 	void answersShortCallsWhileALongOneRuns() {
-		try (WsTestClient socket = WsTestClient.connect(this.port)) {
+		try (RpcTestSocket socket = RpcTestSocket.open(this.port)) {
 			socket.send("""
 					{"jsonrpc": "2.0", "method": "slow", "params": [2000], "id": "slow"}""");
 			socket.send("""
@@ -101,7 +103,7 @@ class WebSocketTransportIntegrationTests {
 	@Test
 	void answersEveryCallWhenMoreRunAtOnceThanMayBeInFlight() {
 		int calls = 40;
-		try (WsTestClient socket = WsTestClient.connect(this.port)) {
+		try (RpcTestSocket socket = RpcTestSocket.open(this.port)) {
 			for (int i = 0; i < calls; i++) {
 				socket.send("""
 						{"jsonrpc": "2.0", "method": "slow", "params": [200], "id": %d}""".formatted(i));
@@ -115,7 +117,7 @@ class WebSocketTransportIntegrationTests {
 	@Test
 	void assemblesAMessageSentInParts() {
 		String id = "i".repeat(900_000);
-		try (WsTestClient socket = WsTestClient.connect(this.port)) {
+		try (RpcTestSocket socket = RpcTestSocket.open(this.port)) {
 			socket.sendInParts("""
 					{"jsonrpc": "2.0", "method": "subtract", "params": [5, 3], "id": "%s"}""".formatted(id), 100_000);
 			JsonNode answer = socket.next();
@@ -126,13 +128,13 @@ class WebSocketTransportIntegrationTests {
 
 	@Test
 	void closesWith1009OnATextMessageOverOneMebibyte() {
-		try (WsTestClient socket = WsTestClient.connect(this.port)) {
+		try (RpcTestSocket socket = RpcTestSocket.open(this.port)) {
 			socket.send("""
 					{"jsonrpc": "2.0", "method": "subtract", "params": [5, 3], "id": "%s"}"""
 				.formatted("x".repeat(2 << 20)));
 			assertThat(socket.closed().code()).isEqualTo(1009);
 		}
-		try (WsTestClient socket = WsTestClient.connect(this.port)) {
+		try (RpcTestSocket socket = RpcTestSocket.open(this.port)) {
 			socket.sendInParts("[" + "1,".repeat(600_000) + "1]", 64_000);
 			assertThat(socket.closed().code()).isEqualTo(1009);
 		}
@@ -140,7 +142,7 @@ class WebSocketTransportIntegrationTests {
 
 	@Test
 	void closesWith1003OnABinaryMessage() {
-		try (WsTestClient socket = WsTestClient.connect(this.port)) {
+		try (RpcTestSocket socket = RpcTestSocket.open(this.port)) {
 			socket.sendBinary("""
 					{"jsonrpc": "2.0", "method": "subtract", "params": [5, 3], "id": 1}""".getBytes());
 			assertThat(socket.closed().code()).isEqualTo(1003);
@@ -149,39 +151,39 @@ class WebSocketTransportIntegrationTests {
 
 	@Test
 	void givesTheServiceTheUpgradeTokenAddressAndConnection() {
-		try (WsTestClient socket = WsTestClient.connect(this.port, "Authorization", "Bearer up-token")) {
-			assertThat(socket.call(call("whoami", "[]")).get("result").asText()).isEqualTo("up-token");
-			JsonNode caller = socket.call(call("caller", "[]")).get("result");
+		try (RpcTestSocket socket = RpcTestSocket.open(this.port, "Authorization", "Bearer up-token")) {
+			assertThat(socket.exchange(call("whoami", "[]")).get("result").asText()).isEqualTo("up-token");
+			JsonNode caller = socket.exchange(call("caller", "[]")).get("result");
 			assertThat(caller.get(0).asText()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
 			assertThat(caller.get(2).asLong()).isGreaterThanOrEqualTo(caller.get(1).asLong());
 			assertThat(caller.get(3).asBoolean()).as("a connection").isTrue();
-			assertThat(socket.call(call("bind", "[\"other\"]")).get("result").asBoolean()).isFalse();
+			assertThat(socket.exchange(call("bind", "[\"other\"]")).get("result").asBoolean()).isFalse();
 		}
 	}
 
 	@Test
 	void givesLaterCallsTheTokenBoundByAnEarlierOne() {
-		try (WsTestClient socket = WsTestClient.connect(this.port)) {
-			assertThat(socket.call(call("whoami", "[]")).get("result").isNull()).isTrue();
-			JsonNode batch = socket.call("""
+		try (RpcTestSocket socket = RpcTestSocket.open(this.port)) {
+			assertThat(socket.exchange(call("whoami", "[]")).get("result").isNull()).isTrue();
+			JsonNode batch = socket.exchange("""
 					[{"jsonrpc": "2.0", "method": "bind", "params": ["bound"], "id": 1},
 					 {"jsonrpc": "2.0", "method": "whoami", "id": 2}]""");
 			assertThat(batch.get(0).get("result").asBoolean()).isTrue();
 			assertThat(batch.get(1).get("result").asText()).isEqualTo("bound");
-			assertThat(socket.call(call("bind", "[\"bound\"]")).get("result").asBoolean()).isTrue();
-			assertThat(socket.call(call("bind", "[\"other\"]")).get("result").asBoolean()).isFalse();
-			assertThat(socket.call(call("unbind", "[\"bound\"]")).get("result").asBoolean()).isTrue();
-			assertThat(socket.call(call("whoami", "[]")).get("result").isNull()).isTrue();
+			assertThat(socket.exchange(call("bind", "[\"bound\"]")).get("result").asBoolean()).isTrue();
+			assertThat(socket.exchange(call("bind", "[\"other\"]")).get("result").asBoolean()).isFalse();
+			assertThat(socket.exchange(call("unbind", "[\"bound\"]")).get("result").asBoolean()).isTrue();
+			assertThat(socket.exchange(call("whoami", "[]")).get("result").isNull()).isTrue();
 		}
-		try (WsTestClient other = WsTestClient.connect(this.port)) {
-			assertThat(other.call(call("whoami", "[]")).get("result").isNull()).as("another socket").isTrue();
+		try (RpcTestSocket other = RpcTestSocket.open(this.port)) {
+			assertThat(other.exchange(call("whoami", "[]")).get("result").isNull()).as("another socket").isTrue();
 		}
 	}
 
 	@Test
 	void closesASlowConsumerWith1013AndServesTheOthers() {
-		try (WsTestClient slow = WsTestClient.connect(this.port, false);
-				WsTestClient quick = WsTestClient.connect(this.port)) {
+		try (RpcTestSocket slow = RpcTestSocket.openNotReading(this.port);
+				RpcTestSocket quick = RpcTestSocket.open(this.port)) {
 			slow.send(call("flood", "[100000, 16000]"));
 			// what waits to be written to this one stays under the bound
 			quick.send(call("flood", "[3, 16000]"));
@@ -191,33 +193,33 @@ class WebSocketTransportIntegrationTests {
 			assertThat(received.get(3).get("result").asInt()).isEqualTo(3);
 			slow.startReading();
 			assertThat(slow.closed().code()).isEqualTo(1013);
-			assertThat(quick.call(call("subtract", "[2, 1]")).get("result").asInt()).isEqualTo(1);
+			assertThat(quick.exchange(call("subtract", "[2, 1]")).get("result").asInt()).isEqualTo(1);
 		}
 	}
 
 	@Test
 	void keepsAnsweringSocketsThatAnswerPings() throws InterruptedException {
-		try (WsTestClient socket = WsTestClient.connect(this.port)) {
+		try (RpcTestSocket socket = RpcTestSocket.open(this.port)) {
 			for (int i = 0; i < 4; i++) {
 				// longer than the pong timeout in all, with only pings and pongs
 				// meanwhile
 				Thread.sleep(600);
 				assertThat(socket.isClosed()).isFalse();
 			}
-			assertThat(socket.call(call("subtract", "[2, 1]")).get("result").asInt()).isEqualTo(1);
+			assertThat(socket.exchange(call("subtract", "[2, 1]")).get("result").asInt()).isEqualTo(1);
 		}
 	}
 
 	@Test
 	void closesASocketThatStopsAnsweringPings() {
-		try (WsTestClient silent = WsTestClient.connect(this.port, false)) {
+		try (RpcTestSocket silent = RpcTestSocket.openNotReading(this.port)) {
 			// It reads nothing, pings included, so it answers none.
 			awaitClosedAfterStartReading(silent);
 		}
 	}
 
-	private static void awaitClosedAfterStartReading(WsTestClient silent) {
-		long deadline = System.nanoTime() + WsTestClient.TIMEOUT.toNanos();
+	private static void awaitClosedAfterStartReading(RpcTestSocket silent) {
+		long deadline = System.nanoTime() + RpcTestSocket.TIMEOUT.toNanos();
 		List<Integer> codes = new ArrayList<>();
 		while (!silent.isClosed() && System.nanoTime() < deadline) {
 			try {

@@ -1,8 +1,6 @@
 package dev.rpcchat.shell.connection;
 
-import java.io.IOException;
 import java.math.BigInteger;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -13,6 +11,7 @@ import dev.rpcchat.api.ErrorCode;
 import dev.rpcchat.api.WireJson;
 import dev.rpcchat.shell.TestSystem;
 import dev.rpcchat.shell.connection.ServiceUnreachableException.Service;
+import dev.rpcchat.test.FreePort;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +24,7 @@ class ProcedureLocatorTests {
 	@Test
 	void asksTheBinderOnceAndKeepsTheAnswer() {
 		BinderService binder = binder(TestSystem.binderUrl());
-		int port = freePort();
+		int port = FreePort.find();
 		binder.registerProcedure("locator_test", "127.0.0.1", BigInteger.valueOf(port), null, null);
 		ProcedureLocator locator = ProcedureLocator.forBinder(TestSystem.binderUrl(), this.client);
 		assertThat(locator.locate("locator_test")).hasToString("http://127.0.0.1:" + port + "/rpc");
@@ -40,7 +39,7 @@ class ProcedureLocatorTests {
 	@Test
 	void asksTheBinderAgainWhenTheServerItNamedDoesNotAnswer() {
 		BinderService binder = binder(TestSystem.binderUrl());
-		int deadPort = freePort();
+		int deadPort = FreePort.find();
 		URI dead = URI.create("http://127.0.0.1:" + deadPort + "/rpc");
 		binder.registerProcedure("list_rooms", "127.0.0.1", BigInteger.valueOf(deadPort), null, null);
 		try {
@@ -62,8 +61,8 @@ class ProcedureLocatorTests {
 	@Test
 	void callsEveryProcedureOnTheFirstServerFoundWhileItProvidesThem() {
 		BinderService binder = binder(TestSystem.binderUrl());
-		int first = freePort();
-		int second = freePort();
+		int first = FreePort.find();
+		int second = FreePort.find();
 		for (int i = 0; i < 6; i++) {
 			binder.registerProcedure("pin_" + i, "127.0.0.1", BigInteger.valueOf(first), null, null);
 			binder.registerProcedure("pin_" + i, "127.0.0.1", BigInteger.valueOf(second), null, null);
@@ -86,8 +85,8 @@ class ProcedureLocatorTests {
 	@Test
 	void keepsToTheFirstServerFoundWhenItIsOnHttps() {
 		BinderService binder = binder(TestSystem.binderUrl());
-		int first = freePort();
-		int second = freePort();
+		int first = FreePort.find();
+		int second = FreePort.find();
 		for (int i = 0; i < 6; i++) {
 			binder.registerProcedure("tls_pin_" + i, "127.0.0.1", BigInteger.valueOf(first), null, "https");
 			binder.registerProcedure("tls_pin_" + i, "127.0.0.1", BigInteger.valueOf(second), null, "https");
@@ -109,7 +108,7 @@ class ProcedureLocatorTests {
 
 	@Test
 	void saysTheBinderIsUnreachableWhenNothingListens() {
-		URI nowhere = URI.create("http://127.0.0.1:" + freePort() + "/rpc");
+		URI nowhere = URI.create("http://127.0.0.1:" + FreePort.find() + "/rpc");
 		ProcedureLocator locator = ProcedureLocator.forBinder(nowhere, this.client);
 		assertThatExceptionOfType(ServiceUnreachableException.class).isThrownBy(() -> locator.locate("join_room"))
 			.satisfies((ex) -> {
@@ -122,15 +121,6 @@ class ProcedureLocatorTests {
 	private BinderService binder(URI url) {
 		return RpcProxy.create(BinderService.class, this.client.mapper(),
 				(call) -> this.client.call(Service.BINDER, url, call, Optional.empty()));
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

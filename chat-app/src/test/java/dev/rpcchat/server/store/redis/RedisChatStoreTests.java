@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import dev.rpcchat.test.SharedRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
@@ -27,7 +29,7 @@ import dev.rpcchat.server.store.SendResult;
 import dev.rpcchat.server.store.Session;
 import dev.rpcchat.server.store.StoreLimits;
 
-@ExtendWith(RedisServerExtension.class)
+@ExtendWith(SharedRedis.class)
 class RedisChatStoreTests extends ChatStoreContractTests {
 
 	private static LettuceConnectionFactory connectionFactory;
@@ -40,7 +42,10 @@ class RedisChatStoreTests extends ChatStoreContractTests {
 
 	@BeforeAll
 	static void connect() {
-		connectionFactory = RedisServerExtension.connect();
+		connectionFactory = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", SharedRedis.port()));
+		connectionFactory.afterPropertiesSet();
+		connectionFactory.start();
 	}
 
 	@AfterAll

@@ -2,7 +2,6 @@ package dev.rpcchat.server.store.redis;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rpcchat.test.FreePort;
+import dev.rpcchat.test.RpcTestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.rpcchat.server.ChatServerApplication;
 
+import static dev.rpcchat.test.RpcTestClient.params;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -45,13 +48,13 @@ class RedisPausedIntegrationTests {
 
 	private ConfigurableApplicationContext instance;
 
-	private ChatClient client;
+	private RpcTestClient client;
 
 	private int port;
 
 	@BeforeEach
 	void startRedisAndAnInstance() throws Exception {
-		int redisPort = freePort();
+		int redisPort = FreePort.find();
 		this.redis = new ProcessBuilder("redis-server", "--port", String.valueOf(redisPort), "--bind", "127.0.0.1",
 				"--save", "", "--appendonly", "no")
 			.redirectErrorStream(true)
@@ -62,7 +65,7 @@ class RedisPausedIntegrationTests {
 				"--chat.store=redis", "--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redisPort,
 				"--chat.binder.url=http://127.0.0.1:1/rpc");
 		this.port = this.instance.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-		this.client = new ChatClient(this.port, PATIENCE);
+		this.client = RpcTestClient.to(this.port).withTimeout(PATIENCE);
 	}
 
 	@AfterEach
@@ -78,15 +81,16 @@ class RedisPausedIntegrationTests {
 	@Test
 	void callsFailFastWithAClearErrorAndHealthSaysRedisIsDownUntilItResumes(CapturedOutput output) throws Exception {
 		String ana = this.client.register("ana");
-		this.client.result(ana, "create_room", "room_name", "sala");
-		this.client.result(ana, "join_room", "username", "ana", "room_name", "sala");
+		this.client.result(ana, "create_room", params("room_name", "sala"));
+		this.client.result(ana, "join_room", params("username", "ana", "room_name", "sala"));
 		assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
 		signal("STOP");
-		assertThat(this.client.errorCode(null, "list_rooms")).isEqualTo(1011);
-		assertThat(this.client.errorCode(ana, "send_message", "username", "ana", "room_name", "sala", "message", "oi"))
+		assertThat(this.client.errorCode(null, "list_rooms", null)).isEqualTo(1011);
+		assertThat(this.client.errorCode(ana, "send_message",
+				params("username", "ana", "room_name", "sala", "message", "oi")))
 			.isEqualTo(1011);
-		assertThat(this.client.errorCode(ana, "receive_messages", "username", "ana", "room_name", "sala",
-				"wait_seconds", 1))
+		assertThat(this.client.errorCode(ana, "receive_messages",
+				params("username", "ana", "room_name", "sala", "wait_seconds", 1)))
 			.isEqualTo(1011);
 		HttpResponse<String> readiness = get("/actuator/health/readiness");
 		assertThat(readiness.statusCode()).isEqualTo(503);
@@ -97,9 +101,11 @@ class RedisPausedIntegrationTests {
 		signal("CONT");
 		await().atMost(PATIENCE)
 			.untilAsserted(() -> assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200));
-		assertThat(this.client.result(ana, "send_message", "username", "ana", "room_name", "sala", "message", "oi")
-			.get("content")
-			.asString()).isEqualTo("oi");
+		assertThat(
+				this.client.result(ana, "send_message", params("username", "ana", "room_name", "sala", "message", "oi"))
+					.get("content")
+					.asText())
+			.isEqualTo("oi");
 		assertThat(output).doesNotContain("\tat ").contains("Redis cannot be reached");
 	}
 
@@ -120,12 +126,6 @@ class RedisPausedIntegrationTests {
 		}
 		catch (IOException ex) {
 			return false;
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
 		}
 	}
 

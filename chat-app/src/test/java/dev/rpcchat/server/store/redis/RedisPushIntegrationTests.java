@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rpcchat.test.RpcTestClient;
+import dev.rpcchat.test.RpcTestSocket;
+import dev.rpcchat.test.SharedRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,10 +23,10 @@ import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.rpcchat.server.ChatServerApplication;
-import dev.rpcchat.server.push.ChatSocket;
 
-import static dev.rpcchat.server.push.ChatSocket.contentsOf;
-import static dev.rpcchat.server.push.ChatSocket.idsOf;
+import static dev.rpcchat.test.RpcTestClient.params;
+import static dev.rpcchat.test.RpcTestSocket.contentsOf;
+import static dev.rpcchat.test.RpcTestSocket.idsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -33,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  * that wakes long polls; a socket on one instance keeps its session alive against the
  * other's reaper; and a leave through one ends the subscription on the other.
  */
-@ExtendWith(RedisServerExtension.class)
+@ExtendWith(SharedRedis.class)
 class RedisPushIntegrationTests {
 
 	/** A database of its own, so that these instances see no other test's keys. */
@@ -45,17 +48,17 @@ class RedisPushIntegrationTests {
 
 	private static ConfigurableApplicationContext instanceB;
 
-	private static ChatClient a;
+	private static RpcTestClient a;
 
-	private static ChatClient b;
+	private static RpcTestClient b;
 
 	@BeforeAll
 	static void startTwoInstances() {
 		flushDatabase();
 		instanceA = startInstance();
 		instanceB = startInstance();
-		a = new ChatClient(port(instanceA));
-		b = new ChatClient(port(instanceB));
+		a = RpcTestClient.to(port(instanceA));
+		b = RpcTestClient.to(port(instanceB));
 	}
 
 	@AfterAll
@@ -70,17 +73,17 @@ class RedisPushIntegrationTests {
 		// registers.
 		String room = unique("room");
 		String owner = unique("owner");
-		a.result(a.register(owner), "create_room", "room_name", room);
+		a.result(a.register(owner), "create_room", params("room_name", room));
 		int listeners = 8;
 		int senders = 6;
 		int messagesEach = 30;
-		List<ChatSocket> sockets = new ArrayList<>();
+		List<RpcTestSocket> sockets = new ArrayList<>();
 		try {
 			for (int i = 0; i < listeners; i++) {
 				String name = unique("listener");
 				String token = b.register(name);
-				a.result(token, "join_room", "username", name, "room_name", room);
-				ChatSocket socket = ChatSocket.open(port((i % 2 == 0) ? instanceA : instanceB), "Authorization",
+				a.result(token, "join_room", params("username", name, "room_name", room));
+				RpcTestSocket socket = RpcTestSocket.open(port((i % 2 == 0) ? instanceA : instanceB), "Authorization",
 						"Bearer " + token);
 				socket.result("subscribe", "room_name", room);
 				sockets.add(socket);
@@ -89,17 +92,17 @@ class RedisPushIntegrationTests {
 			for (int i = 0; i < senders; i++) {
 				String name = unique("talker");
 				String token = ((i % 2 == 0) ? a : b).register(name);
-				b.result(token, "join_room", "username", name, "room_name", room);
+				b.result(token, "join_room", params("username", name, "room_name", room));
 				talkers.add(new String[] { name, token });
 			}
 			List<CompletableFuture<Void>> sending = new ArrayList<>();
 			for (int t = 0; t < talkers.size(); t++) {
 				String[] talker = talkers.get(t);
-				ChatClient through = (t % 2 == 0) ? b : a;
+				RpcTestClient through = (t % 2 == 0) ? b : a;
 				sending.add(CompletableFuture.runAsync(() -> {
 					for (int i = 0; i < messagesEach; i++) {
-						through.result(talker[1], "send_message", "username", talker[0], "room_name", room, "message",
-								talker[0] + " #" + i);
+						through.result(talker[1], "send_message",
+								params("username", talker[0], "room_name", room, "message", talker[0] + " #" + i));
 					}
 				}));
 			}
@@ -107,8 +110,7 @@ class RedisPushIntegrationTests {
 			for (int s = 0; s < listeners; s++) {
 				// the joins of the later listeners and of the talkers, then the messages
 				int joins = (listeners - 1 - s) + senders;
-				List<com.fasterxml.jackson.databind.JsonNode> messages = sockets.get(s)
-					.messages(joins + senders * messagesEach);
+				List<JsonNode> messages = sockets.get(s).messages(joins + senders * messagesEach);
 				assertThat(idsOf(messages)).isSorted().doesNotHaveDuplicates();
 				assertThat(contentsOf(messages)).filteredOn((content) -> content.endsWith(" joined")).hasSize(joins);
 				for (String[] talker : talkers) {
@@ -118,14 +120,14 @@ class RedisPushIntegrationTests {
 				}
 			}
 			String[] last = talkers.get(0);
-			a.result(last[1], "send_message", "username", last[0], "room_name", room, "message", "last");
-			for (ChatSocket socket : sockets) {
+			a.result(last[1], "send_message", params("username", last[0], "room_name", room, "message", "last"));
+			for (RpcTestSocket socket : sockets) {
 				assertThat(contentsOf(socket.messages(1))).containsExactly("last");
 				assertThat(socket.waiting()).isZero();
 			}
 		}
 		finally {
-			sockets.forEach(ChatSocket::close);
+			sockets.forEach(RpcTestSocket::close);
 		}
 	}
 
@@ -140,28 +142,29 @@ class RedisPushIntegrationTests {
 		String room = unique("room");
 		String anaToken = b.register(ana);
 		String bobToken = b.register(bob);
-		b.result(anaToken, "create_room", "room_name", room);
-		b.result(anaToken, "join_room", "username", ana, "room_name", room);
-		b.result(bobToken, "join_room", "username", bob, "room_name", room);
-		try (ChatSocket socket = ChatSocket.open(port(instanceA), "Authorization", "Bearer " + anaToken);
-				ChatSocket bobSocket = ChatSocket.open(port(instanceA), "Authorization", "Bearer " + bobToken)) {
+		b.result(anaToken, "create_room", params("room_name", room));
+		b.result(anaToken, "join_room", params("username", ana, "room_name", room));
+		b.result(bobToken, "join_room", params("username", bob, "room_name", room));
+		try (RpcTestSocket socket = RpcTestSocket.open(port(instanceA), "Authorization", "Bearer " + anaToken);
+				RpcTestSocket bobSocket = RpcTestSocket.open(port(instanceA), "Authorization", "Bearer " + bobToken)) {
 			socket.result("subscribe", "room_name", room);
 			bobSocket.result("subscribe", "room_name", room);
 			// Three TTLs without a call: both reapers run meanwhile.
 			await().pollDelay(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(7)).until(() -> true);
-			assertThat(texts(b.result(null, "list_users", "room_name", room))).containsExactlyInAnyOrder(ana, bob);
-			b.result(bobToken, "leave_room", "username", bob, "room_name", room);
+			assertThat(texts(b.result(null, "list_users", params("room_name", room)))).containsExactlyInAnyOrder(ana,
+					bob);
+			b.result(bobToken, "leave_room", params("username", bob, "room_name", room));
 			assertThat(bobSocket.next().get("params").get("reason").asText()).isEqualTo("LEFT_ROOM");
 			assertThat(contentsOf(socket.messages(1))).containsExactly(bob + " left");
 		}
 		await().atMost(Duration.ofSeconds(20))
 			.pollInterval(Duration.ofMillis(200))
-			.untilAsserted(() -> assertThat(texts(b.result(null, "list_users", "room_name", room))).isEmpty());
+			.untilAsserted(() -> assertThat(texts(b.result(null, "list_users", params("room_name", room)))).isEmpty());
 	}
 
 	private static List<String> texts(JsonNode array) {
 		List<String> texts = new ArrayList<>();
-		array.forEach((node) -> texts.add(node.asString()));
+		array.forEach((node) -> texts.add(node.asText()));
 		return texts;
 	}
 
@@ -175,15 +178,14 @@ class RedisPushIntegrationTests {
 
 	private static ConfigurableApplicationContext startInstance() {
 		return new SpringApplicationBuilder(ChatServerApplication.class).run("--server.port=0", "--chat.store=redis",
-				"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + RedisServerExtension.port(),
+				"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + SharedRedis.port(),
 				"--spring.data.redis.database=" + DATABASE, "--chat.users.session-ttl=2s",
 				"--chat.rooms.reaper-interval=200ms", "--chat.messages.per-second=0",
 				"--chat.binder.url=http://127.0.0.1:1/rpc");
 	}
 
 	private static void flushDatabase() {
-		RedisStandaloneConfiguration configuration = new RedisStandaloneConfiguration("127.0.0.1",
-				RedisServerExtension.port());
+		RedisStandaloneConfiguration configuration = new RedisStandaloneConfiguration("127.0.0.1", SharedRedis.port());
 		configuration.setDatabase(DATABASE);
 		LettuceConnectionFactory connectionFactory = new LettuceConnectionFactory(configuration);
 		connectionFactory.afterPropertiesSet();

@@ -2,6 +2,7 @@ package dev.rpcchat.server.store.redis;
 
 import java.time.Clock;
 
+import dev.rpcchat.test.SharedRedis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,7 +21,7 @@ import dev.rpcchat.server.store.ChatStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ExtendWith(RedisServerExtension.class)
+@ExtendWith(SharedRedis.class)
 class RedisStoreConfigurationTests {
 
 	// Both classes, as component scanning finds them.
@@ -28,7 +29,7 @@ class RedisStoreConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
 		.withUserConfiguration(Collaborators.class, RedisStoreConfiguration.class,
 				RedisStoreConfiguration.RedisHealthConfiguration.class)
-		.withPropertyValues("spring.data.redis.port=" + RedisServerExtension.port());
+		.withPropertyValues("spring.data.redis.port=" + SharedRedis.port());
 
 	@Test
 	void theMemoryStoreGetsNothingOfRedis() {

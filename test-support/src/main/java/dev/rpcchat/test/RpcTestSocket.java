@@ -1,4 +1,4 @@
-package dev.rpcchat.server.push;
+package dev.rpcchat.test;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,22 +20,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A chat client on a real WebSocket (the JDK's), for the tests: calls are matched to
- * their answers by id, and everything else that comes (notifications, answers without an
- * id) waits in order to be taken.
+ * A JSON-RPC client on a real WebSocket (the JDK's), for tests. Calls made with
+ * {@link #call} are matched to their answers by id; every other message that comes
+ * (pushed notifications, answers to raw text sent with {@link #send}) waits, in order, to
+ * be taken with {@link #next()}. It can stop reading, as a slow client does.
  */
-public final class ChatSocket implements WebSocket.Listener, AutoCloseable {
+public final class RpcTestSocket implements WebSocket.Listener, AutoCloseable {
 
+	/** How long any single wait of this client lasts before the test fails. */
 	public static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-	private static final ObjectMapper json = new ObjectMapper();
 
 	private static final AtomicLong ids = new AtomicLong();
 
@@ -43,7 +41,7 @@ public final class ChatSocket implements WebSocket.Listener, AutoCloseable {
 
 	private final BlockingQueue<JsonNode> others = new LinkedBlockingQueue<>();
 
-	private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+	private final CompletableFuture<Closed> closed = new CompletableFuture<>();
 
 	private final StringBuilder partial = new StringBuilder();
 
@@ -51,27 +49,38 @@ public final class ChatSocket implements WebSocket.Listener, AutoCloseable {
 
 	private WebSocket socket;
 
-	private ChatSocket(boolean reading) {
+	private RpcTestSocket(boolean reading) {
 		this.reading = reading;
 	}
 
 	/**
 	 * Opens a socket to {@code ws://127.0.0.1:PORT/rpc}.
-	 * @param port the chat server's port
+	 * @param port the server's port
+	 * @param headers header names and values for the upgrade request
+	 * @return the open socket
+	 * @throws IllegalStateException if the upgrade is refused (its cause says how)
+	 */
+	public static RpcTestSocket open(int port, String... headers) {
+		return open(URI.create("ws://127.0.0.1:" + port + "/rpc"), true, headers);
+	}
+
+	/**
+	 * Opens a socket.
+	 * @param uri where, such as {@code ws://127.0.0.1:PORT/rpc}
 	 * @param headers header names and values for the upgrade request
 	 * @return the open socket
 	 */
-	public static ChatSocket open(int port, String... headers) {
-		return open(port, true, headers);
+	public static RpcTestSocket open(URI uri, String... headers) {
+		return open(uri, true, headers);
 	}
 
 	/**
 	 * Opens a socket that reads nothing until {@link #startReading()}, as a slow client.
-	 * @param port the chat server's port
+	 * @param port the server's port
 	 * @return the open socket
 	 */
-	public static ChatSocket openNotReading(int port) {
-		return open(port, false);
+	public static RpcTestSocket openNotReading(int port) {
+		return open(URI.create("ws://127.0.0.1:" + port + "/rpc"), false);
 	}
 
 	/**
@@ -81,19 +90,19 @@ public final class ChatSocket implements WebSocket.Listener, AutoCloseable {
 	 * @param url where the socket goes
 	 * @return the open socket
 	 */
-	public static ChatSocket open(HttpClient http, URI url) {
-		ChatSocket client = new ChatSocket(true);
+	public static RpcTestSocket open(HttpClient http, URI url) {
+		RpcTestSocket client = new RpcTestSocket(true);
 		client.socket = join(http.newWebSocketBuilder().buildAsync(url, client));
 		return client;
 	}
 
-	private static ChatSocket open(int port, boolean reading, String... headers) {
-		ChatSocket client = new ChatSocket(reading);
+	private static RpcTestSocket open(URI uri, boolean reading, String... headers) {
+		RpcTestSocket client = new RpcTestSocket(reading);
 		WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
 		for (int i = 0; i < headers.length; i += 2) {
 			builder.header(headers[i], headers[i + 1]);
 		}
-		client.socket = join(builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/rpc"), client));
+		client.socket = join(builder.buildAsync(uri, client));
 		return client;
 	}
 
@@ -108,7 +117,7 @@ public final class ChatSocket implements WebSocket.Listener, AutoCloseable {
 	public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
 		this.partial.append(data);
 		if (last) {
-			received(parse(this.partial.toString()));
+			received(RpcTestClient.json(this.partial.toString()));
 			this.partial.setLength(0);
 		}
 		if (this.reading) {
@@ -119,7 +128,7 @@ public final class ChatSocket implements WebSocket.Listener, AutoCloseable {
 
 	private void received(JsonNode message) {
 		JsonNode id = message.get("id");
-		CompletableFuture<JsonNode> answer = (message.isObject() && id != null && !id.isNull())
+		CompletableFuture<JsonNode> answer = (message.isObject() && id != null && id.isTextual())
 				? this.answers.remove(id.asText()) : null;
 		if (answer != null) {
 			answer.complete(message);
@@ -131,15 +140,18 @@ public final class ChatSocket implements WebSocket.Listener, AutoCloseable {
 
 	@Override
 	public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-		this.closed.complete(statusCode);
+		this.closed.complete(new Closed(statusCode, reason));
 		return null;
 	}
 
 	@Override
 	public void onError(WebSocket webSocket, Throwable error) {
-		this.closed.complete(-1);
+		this.closed.complete(new Closed(-1, String.valueOf(error)));
 	}
 
+	/**
+	 * Reads everything from now on (for a socket opened with {@link #openNotReading}).
+	 */
 	public void startReading() {
 		this.socket.request(Long.MAX_VALUE);
 	}
@@ -147,7 +159,7 @@ public final class ChatSocket implements WebSocket.Listener, AutoCloseable {
 	/**
 	 * Calls a method with named params and waits for its answer.
 	 * @param method the method
-	 * @param namesAndValues the params
+	 * @param namesAndValues the params' names and values, one after the other
 	 * @return the whole answer
 	 */
 	public JsonNode call(String method, Object... namesAndValues) {
@@ -157,8 +169,8 @@ public final class ChatSocket implements WebSocket.Listener, AutoCloseable {
 	/**
 	 * Calls a method with named params.
 	 * @param method the method
-	 * @param namesAndValues the params
-	 * @return the answer, when it comes
+	 * @param namesAndValues the params' names and values
+	 * @return the whole answer, when it comes
 	 */
 	public CompletableFuture<JsonNode> callAsync(String method, Object... namesAndValues) {
 		String id = "c" + ids.incrementAndGet();
@@ -168,15 +180,15 @@ public final class ChatSocket implements WebSocket.Listener, AutoCloseable {
 		request.put("jsonrpc", "2.0");
 		request.put("id", id);
 		request.put("method", method);
-		request.put("params", params(namesAndValues));
-		send(write(request));
+		request.put("params", RpcTestClient.params(namesAndValues));
+		send(RpcTestClient.write(request));
 		return answer;
 	}
 
 	/**
 	 * Calls a method that must succeed.
 	 * @param method the method
-	 * @param namesAndValues the params
+	 * @param namesAndValues the params' names and values
 	 * @return its result
 	 */
 	public JsonNode result(String method, Object... namesAndValues) {
@@ -188,7 +200,7 @@ public final class ChatSocket implements WebSocket.Listener, AutoCloseable {
 	/**
 	 * Calls a method that must fail.
 	 * @param method the method
-	 * @param namesAndValues the params
+	 * @param namesAndValues the params' names and values
 	 * @return its error's code
 	 */
 	public int errorCode(String method, Object... namesAndValues) {
@@ -197,8 +209,35 @@ public final class ChatSocket implements WebSocket.Listener, AutoCloseable {
 		return answer.get("error").get("code").asInt();
 	}
 
+	/**
+	 * Sends raw text and waits for the next message that answers no {@link #call}: with
+	 * nothing else coming, its answer.
+	 * @param text a request, a batch, or anything else
+	 * @return the next message
+	 */
+	public JsonNode exchange(String text) {
+		send(text);
+		return next();
+	}
+
+	/**
+	 * Sends raw text as one message.
+	 * @param text the text
+	 */
 	public void send(String text) {
 		join(this.socket.sendText(text, true));
+	}
+
+	/**
+	 * Sends raw text as one message in several frames.
+	 * @param text the text
+	 * @param partLength characters per frame
+	 */
+	public void sendInParts(String text, int partLength) {
+		for (int start = 0; start < text.length(); start += partLength) {
+			int end = Math.min(text.length(), start + partLength);
+			join(this.socket.sendText(text.substring(start, end), end == text.length()));
+		}
 	}
 
 	public void sendBinary(byte[] bytes) {
@@ -206,7 +245,7 @@ public final class ChatSocket implements WebSocket.Listener, AutoCloseable {
 	}
 
 	/**
-	 * Waits for the next message that answers no call of {@link #call}.
+	 * Waits for the next message that answers no {@link #call}.
 	 * @return it
 	 */
 	public JsonNode next() {
@@ -224,26 +263,26 @@ public final class ChatSocket implements WebSocket.Listener, AutoCloseable {
 	}
 
 	/**
-	 * Waits for the next pushed notifications.
+	 * Waits for the next messages that answer no {@link #call}.
 	 * @param count how many
-	 * @return their params, in the order they came
+	 * @return them, in the order they came
 	 */
-	public List<JsonNode> pushed(int count) {
-		List<JsonNode> pushed = new ArrayList<>();
+	public List<JsonNode> next(int count) {
+		List<JsonNode> received = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			pushed.add(next());
+			received.add(next());
 		}
-		return pushed;
+		return received;
 	}
 
 	/**
-	 * Waits for the next {@code message} notifications.
+	 * Waits for the next pushed {@code message} notifications.
 	 * @param count how many
-	 * @return the messages
+	 * @return the messages (the notifications' params)
 	 */
 	public List<JsonNode> messages(int count) {
 		List<JsonNode> messages = new ArrayList<>();
-		for (JsonNode notification : pushed(count)) {
+		for (JsonNode notification : next(count)) {
 			assertThat(notification.get("method").asText()).as("%s", notification).isEqualTo("message");
 			assertThat(notification.has("id")).isFalse();
 			messages.add(notification.get("params"));
@@ -252,7 +291,7 @@ public final class ChatSocket implements WebSocket.Listener, AutoCloseable {
 	}
 
 	/**
-	 * How many messages wait to be taken by {@link #next}.
+	 * How many messages wait to be taken by {@link #next()}, without waiting.
 	 * @return the number
 	 */
 	public int waiting() {
@@ -261,9 +300,9 @@ public final class ChatSocket implements WebSocket.Listener, AutoCloseable {
 
 	/**
 	 * Waits for the socket to be closed by the server.
-	 * @return the close code
+	 * @return how
 	 */
-	public int closeCode() {
+	public Closed closed() {
 		try {
 			return this.closed.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 		}
@@ -274,6 +313,14 @@ public final class ChatSocket implements WebSocket.Listener, AutoCloseable {
 		catch (ExecutionException | TimeoutException ex) {
 			throw new AssertionError("The socket was not closed within " + TIMEOUT, ex);
 		}
+	}
+
+	/**
+	 * Waits for the socket to be closed by the server.
+	 * @return the close code, {@code -1} for a connection lost without one
+	 */
+	public int closeCode() {
+		return closed().code();
 	}
 
 	public boolean isClosed() {
@@ -311,32 +358,6 @@ public final class ChatSocket implements WebSocket.Listener, AutoCloseable {
 		return messages.stream().map((message) -> message.get("id").asLong()).toList();
 	}
 
-	private static Map<String, Object> params(Object... namesAndValues) {
-		Map<String, Object> params = new LinkedHashMap<>();
-		for (int i = 0; i < namesAndValues.length; i += 2) {
-			params.put((String) namesAndValues[i], namesAndValues[i + 1]);
-		}
-		return params;
-	}
-
-	private static String write(Object value) {
-		try {
-			return json.writeValueAsString(value);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	public static JsonNode parse(String text) {
-		try {
-			return json.readTree(text);
-		}
-		catch (JsonProcessingException ex) {
-			throw new AssertionError("Not JSON: " + text, ex);
-		}
-	}
-
 	private static <T> T join(CompletableFuture<T> future) {
 		try {
 			return future.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -348,6 +369,16 @@ public final class ChatSocket implements WebSocket.Listener, AutoCloseable {
 		catch (ExecutionException | TimeoutException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * How the server closed a socket.
+	 *
+	 * @param code the close code, {@code -1} for a connection lost without one
+	 * @param reason the reason it gave
+	 */
+	public record Closed(int code, String reason) {
+
 	}
 
 }

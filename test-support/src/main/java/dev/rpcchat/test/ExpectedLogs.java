@@ -1,4 +1,4 @@
-package dev.rpcchat.rpc;
+package dev.rpcchat.test;
 
 import java.util.ArrayList;
 import java.util.List;
