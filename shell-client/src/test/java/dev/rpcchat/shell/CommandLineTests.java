@@ -150,7 +150,8 @@ class CommandLineTests {
 				"  send [--to USER] [--room ROOM] [--] TEXT...", "You", "  whoami", "Shell", "  clear",
 				"  help [COMMAND]", "  quit");
 		List<String> descriptions = lines.stream().filter((line) -> line.startsWith("      ")).toList();
-		assertThat(descriptions).hasSize(11).allSatisfy((line) -> assertThat(line).endsWith("."));
+		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("  history [ROOM]"));
+		assertThat(descriptions).hasSize(12).allSatisfy((line) -> assertThat(line).endsWith("."));
 	}
 
 	private List<Message> lastMessages(int count) {
