@@ -146,11 +146,11 @@ class CommandLineTests {
 	void helpListsEveryCommandWithHowToWriteItAndOneSentence() {
 		List<String> lines = this.ivy.run("help").output().lines().toList();
 		assertThat(lines).containsSubsequence("Rooms", "  create-room NAME", "      Create a room.",
-				"  join [--create] ROOM", "  leave [ROOM]", "  rooms", "  users [ROOM]", "Messages", "  receive [ROOM]",
+				"  join [--create] ROOM", "  leave [ROOM]", "  rooms", "  users [ROOM]", "Messages",
+				"  history [--before ID] [--limit N] [ROOM]", "  receive [ROOM]",
 				"  send [--to USER] [--room ROOM] [--] TEXT...", "You", "  whoami", "Shell", "  clear",
 				"  help [COMMAND]", "  quit");
 		List<String> descriptions = lines.stream().filter((line) -> line.startsWith("      ")).toList();
-		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("  history [ROOM]"));
 		assertThat(descriptions).hasSize(12).allSatisfy((line) -> assertThat(line).endsWith("."));
 	}
 
