@@ -110,9 +110,10 @@ final class MaximalRequests {
 				batch.append(',');
 			}
 			String id = Integer.toString(i);
+			// zeros before the number: after it, "1" and "10" would become the same id
 			batch.append("{\"jsonrpc\": \"2.0\", \"id\": \"")
-				.append(id)
 				.append("0".repeat(padding - id.length()))
+				.append(id)
 				.append('"')
 				.append(params);
 		}
