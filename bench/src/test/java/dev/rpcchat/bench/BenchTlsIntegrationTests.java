@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.rpcchat.test.TestCertificate;
 import dev.rpcchat.test.AppProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;

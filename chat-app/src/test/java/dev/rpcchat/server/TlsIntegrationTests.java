@@ -13,6 +13,7 @@ import javax.net.ssl.SSLHandshakeException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.googlecode.jsonrpc4j.JsonRpcMethod;
+import dev.rpcchat.test.TestCertificate;
 import dev.rpcchat.api.ChatService;
 import dev.rpcchat.test.AppProcess;
 import dev.rpcchat.test.RpcTestClient;

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.rpcchat.test.TestCertificate;
 import dev.rpcchat.api.ChatService;
 import dev.rpcchat.api.RegisteredUser;
 import dev.rpcchat.shell.ShellUser.Outcome;

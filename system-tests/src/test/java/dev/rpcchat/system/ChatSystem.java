@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.rpcchat.test.TestCertificate;
 import dev.rpcchat.test.AppProcess;
 
 /**

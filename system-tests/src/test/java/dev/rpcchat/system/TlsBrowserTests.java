@@ -3,6 +3,7 @@ package dev.rpcchat.system;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
 
+import dev.rpcchat.test.TestCertificate;
 import dev.rpcchat.api.ClientTrust;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,4 +1,4 @@
-package dev.rpcchat.server;
+package dev.rpcchat.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
